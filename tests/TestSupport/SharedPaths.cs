@@ -15,6 +15,14 @@ public static class SharedPaths
 
     private static string FindRepositoryRoot()
     {
+        var baked = typeof(SharedPaths).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .Cast<System.Reflection.AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value;
+        if (baked is not null && File.Exists(Path.Combine(baked, "OpenEoBridge.sln")))
+        {
+            return Path.GetFullPath(baked);
+        }
+
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "OpenEoBridge.sln")))
