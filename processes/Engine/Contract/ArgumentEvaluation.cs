@@ -1,0 +1,7 @@
+namespace OpenEoBridge.Processes.Contract;
+
+public enum ArgumentEvaluation
+{
+    Eager,
+    Lazy,
+}

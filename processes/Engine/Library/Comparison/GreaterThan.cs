@@ -1,0 +1,13 @@
+using OpenEoBridge.Processes.Adapters;
+using OpenEoBridge.Processes.Kernels;
+
+namespace OpenEoBridge.Processes.Library.Comparison;
+
+/// <summary><c>gt</c>: <c>x > y</c> for numbers, false for other types, no-data for no-data.</summary>
+public sealed class GreaterThan() : NumberComparisonProcess<GreaterThan.Operator>("gt")
+{
+    public readonly struct Operator : INumberComparisonOperator
+    {
+        public static bool Invoke(double x, double y) => x > y;
+    }
+}
