@@ -1,0 +1,54 @@
+using OpenEoBridge.Zarr.Compression;
+
+namespace OpenEoBridge.Zarr.Codecs;
+
+/// <summary>Reads a decompression stream to the end with an output cap, so a bomb fails before it allocates.</summary>
+internal static class StreamDecoding
+{
+    public static byte[] ReadAll(Stream stream, string codec, int? expectedLength, long maxLength)
+    {
+        try
+        {
+            if (expectedLength is { } exact)
+            {
+                var buffer = GC.AllocateUninitializedArray<byte>(exact);
+                var read = stream.ReadAtLeast(buffer, exact, throwOnEndOfStream: false);
+                if (read < exact)
+                {
+                    throw new ZarrCodecException($"{codec} stream decoded to {read} bytes, expected {exact}");
+                }
+
+                Span<byte> probe = stackalloc byte[1];
+                if (stream.Read(probe) != 0)
+                {
+                    throw new ZarrCodecException($"{codec} stream decodes to more than the expected {exact} bytes");
+                }
+
+                return buffer;
+            }
+
+            using var output = new MemoryStream();
+            var chunk = new byte[81920];
+            int n;
+            while ((n = stream.Read(chunk)) > 0)
+            {
+                if (output.Length + n > maxLength)
+                {
+                    throw new ZarrCodecException($"{codec} output exceeds the cap of {maxLength} bytes (decompression bomb?)");
+                }
+
+                output.Write(chunk, 0, n);
+            }
+
+            return output.ToArray();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ZarrCodecException($"corrupt {codec} stream: {e.Message}", e);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new ZarrCodecException($"truncated {codec} stream", e);
+        }
+    }
+}

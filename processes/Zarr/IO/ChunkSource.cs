@@ -1,0 +1,234 @@
+using OpenEoBridge.Storage;
+using OpenEoBridge.Zarr.Chunks;
+using OpenEoBridge.Zarr.Codecs;
+using OpenEoBridge.Zarr.Compression;
+using OpenEoBridge.Zarr.Metadata;
+
+namespace OpenEoBridge.Zarr.IO;
+
+/// <summary>
+/// Fetches and decodes the "read chunks" of one array: its chunks, or for sharded arrays the inner chunks,
+/// each fetched by byte range after a cached shard-index lookup. Goes through the context's cache, request
+/// coalescing, I/O and decode slots and memory budget.
+/// </summary>
+internal sealed class ChunkSource
+{
+    private readonly IStore _store;
+    private readonly string _path;
+    private readonly ArrayMetadata _meta;
+    private readonly ZarrContext _context;
+    private readonly ShardingCodec? _sharding;
+    private readonly CodecPipeline _pipeline;
+
+    public ChunkSource(IStore store, string path, ArrayMetadata meta, ZarrContext context)
+    {
+        _store = store;
+        _path = path;
+        _meta = meta;
+        _context = context;
+        _sharding = meta.Pipeline.Sharding;
+        _pipeline = _sharding?.InnerPipeline ?? meta.Pipeline;
+        StorageGrid = new ChunkGrid(meta.Shape, meta.ChunkShape);
+        ReadGrid = _sharding is null ? StorageGrid : new ChunkGrid(meta.Shape, _sharding.InnerShape);
+    }
+
+    /// <summary>The grid of stored objects (chunks or shards).</summary>
+    public ChunkGrid StorageGrid { get; }
+
+    /// <summary>The grid of independently decodable chunks (inner chunks when sharded).</summary>
+    public ChunkGrid ReadGrid { get; }
+
+    public string StoreKeyOf(ReadOnlySpan<long> storageCoords) => StoreKey.Join(_path, _meta.KeyEncoding.Encode(storageCoords));
+
+    /// <summary>A human-readable id: the store key, plus the inner chunk index for sharded arrays.</summary>
+    public string ReadChunkId(ReadOnlySpan<long> readCoords)
+    {
+        if (_sharding is null)
+        {
+            return StoreKeyOf(readCoords);
+        }
+
+        var (shard, linear) = Locate(readCoords);
+        return $"{StoreKeyOf(shard)}#inner{linear}";
+    }
+
+    public ChunkCacheKey CacheKey(string chunkId) => new(_store, _path, chunkId);
+
+    /// <summary>The decoded read chunk, pinned (null buffer = not stored, reads as fill).</summary>
+    public async Task<ChunkLease> AcquireAsync(long[] readCoords, CancellationToken cancellationToken)
+    {
+        var id = ReadChunkId(readCoords);
+        var key = CacheKey(id);
+        if (_context.Cache.TryGetPinned(key) is { } hit)
+        {
+            return new ChunkLease(hit);
+        }
+
+        var shared = await _context.ChunkLoads.RunAsync(key, async token =>
+        {
+            // The fresh chunk's single reference goes to the cache; every caller pins its own.
+            var chunk = await LoadAsync(readCoords, id, token).ConfigureAwait(false);
+            _context.Cache.Add(key, chunk);
+            return chunk;
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (shared.TryPin())
+        {
+            return new ChunkLease(shared);
+        }
+
+        // Evicted before we could pin it (budget smaller than the concurrent working set): load privately.
+        return new ChunkLease(await LoadAsync(readCoords, id, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Fetches and decodes one read chunk without the cache (used by writers and as a fallback).</summary>
+    public async Task<CachedChunk> LoadAsync(long[] readCoords, string id, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte>? encoded;
+        await _context.IoSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            encoded = await FetchEncodedAsync(readCoords, id, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _context.IoSlots.Release();
+        }
+
+        if (encoded is null)
+        {
+            return new CachedChunk(null, 64, null);
+        }
+
+        var spec = _pipeline.Spec;
+        var charge = spec.DataType.IsVariableLength ? 0 : spec.ByteSize;
+        await _context.Budget.AcquireAsync(charge, cancellationToken).ConfigureAwait(false);
+        ChunkBuffer buffer;
+        try
+        {
+            await _context.DecodeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                buffer = _pipeline.Decode(encoded.Value, _meta.Limits);
+            }
+            finally
+            {
+                _context.DecodeSlots.Release();
+            }
+        }
+        catch (Exception e) when (e is ZarrCodecException or ZarrException or ArgumentException)
+        {
+            _context.Budget.Release(charge);
+            throw e as ZarrChunkException ?? new ZarrChunkException(_path, id, e.Message, e);
+        }
+        catch
+        {
+            _context.Budget.Release(charge);
+            throw;
+        }
+
+        if (spec.DataType.IsVariableLength)
+        {
+            charge = buffer.ByteSize;
+            await _context.Budget.AcquireAsync(charge, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new CachedChunk(buffer, charge, _context.Budget);
+    }
+
+    private async Task<ReadOnlyMemory<byte>?> FetchEncodedAsync(long[] readCoords, string id, CancellationToken cancellationToken)
+    {
+        if (_sharding is null)
+        {
+            return await _store.GetAsync(StoreKeyOf(readCoords), cancellationToken).ConfigureAwait(false);
+        }
+
+        var (shard, linear) = Locate(readCoords);
+        var shardKey = StoreKeyOf(shard);
+        var index = await GetShardIndexAsync(shardKey, cancellationToken).ConfigureAwait(false);
+        if (index is null)
+        {
+            return null;
+        }
+
+        var (offset, nbytes) = (index[2 * linear], index[(2 * linear) + 1]);
+        if (offset == ShardingCodec.Empty)
+        {
+            return null;
+        }
+
+        if (nbytes > (ulong)_meta.Limits.MaxDecompressedBytes)
+        {
+            throw new ZarrChunkException(_path, id, $"inner chunk of {nbytes} bytes exceeds the cap");
+        }
+
+        var bytes = await _store.GetRangeAsync(shardKey, ByteRange.Bounded((long)offset, (long)nbytes), cancellationToken).ConfigureAwait(false);
+        if (bytes is null || bytes.Length != (long)nbytes)
+        {
+            throw new ZarrChunkException(_path, id, $"shard index points at bytes {offset}..{offset + nbytes} but the shard {(bytes is null ? "vanished" : $"only yielded {bytes.Length}")} (truncated shard?)");
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The shard's decoded index, or null when the shard is not stored. Cached and coalesced.</summary>
+    public async Task<ulong[]?> GetShardIndexAsync(string shardKey, CancellationToken cancellationToken)
+    {
+        var key = CacheKey(shardKey);
+        if (_context.ShardIndexes.TryGet(key, out var cached))
+        {
+            return cached;
+        }
+
+        return await _context.ShardIndexes.Loads.RunAsync(key, async token =>
+        {
+            var bytes = await _store.GetRangeAsync(shardKey, _sharding!.IndexRange, token).ConfigureAwait(false);
+            ulong[]? index = null;
+            if (bytes is not null)
+            {
+                try
+                {
+                    index = _sharding.DecodeIndex(bytes, null, _meta.Limits);
+                }
+                catch (Exception e) when (e is ZarrCodecException or ZarrException)
+                {
+                    throw new ZarrChunkException(_path, shardKey, $"bad shard index: {e.Message}", e);
+                }
+            }
+
+            _context.ShardIndexes.Add(key, index);
+            return index;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private (long[] Shard, int Linear) Locate(ReadOnlySpan<long> readCoords)
+    {
+        var shard = new long[readCoords.Length];
+        var inner = new long[readCoords.Length];
+        for (var d = 0; d < readCoords.Length; d++)
+        {
+            shard[d] = readCoords[d] / _sharding!.ChunksPerShard[d];
+            inner[d] = readCoords[d] % _sharding.ChunksPerShard[d];
+        }
+
+        return (shard, _sharding!.InnerLinearIndex(inner));
+    }
+
+    /// <summary>Drops cached state of a stored chunk/shard after it was rewritten.</summary>
+    public void Invalidate(long[] storageCoords)
+    {
+        var storeKey = StoreKeyOf(storageCoords);
+        if (_sharding is null)
+        {
+            _context.Cache.Invalidate(CacheKey(storeKey));
+            return;
+        }
+
+        _context.ShardIndexes.Invalidate(CacheKey(storeKey));
+        for (var linear = 0; linear < _sharding.InnerChunkCount; linear++)
+        {
+            _context.Cache.Invalidate(CacheKey($"{storeKey}#inner{linear}"));
+        }
+    }
+}

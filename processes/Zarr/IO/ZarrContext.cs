@@ -1,0 +1,64 @@
+namespace OpenEoBridge.Zarr.IO;
+
+/// <summary>
+/// The resources every array opened with it shares: one memory budget for decoded chunks, one decoded-chunk
+/// LRU cache, one shard-index cache, request coalescing, and global limits on concurrent store requests and
+/// concurrent decodes. Create one per process (or use <see cref="Shared"/>) so that the limits hold across
+/// all concurrent jobs rather than per call.
+/// </summary>
+public sealed class ZarrContext
+{
+    public ZarrContext(ZarrContextOptions? options = null)
+    {
+        Options = options ?? new ZarrContextOptions();
+        Budget = new MemoryBudget(Options.MemoryBudgetBytes);
+        Cache = new DecodedChunkCache(Math.Min(Options.CacheBytes, Options.MemoryBudgetBytes), Budget);
+        ShardIndexes = new ShardIndexCache(Options.ShardIndexCacheEntries);
+        IoSlots = new SemaphoreSlim(Options.MaxConcurrentRequests);
+        DecodeSlots = new SemaphoreSlim(Options.MaxConcurrentDecodes);
+    }
+
+    /// <summary>The process-wide default context.</summary>
+    public static ZarrContext Shared { get; } = new();
+
+    public ZarrContextOptions Options { get; }
+
+    public ZarrLimits Limits => Options.Limits;
+
+    public MemoryBudget Budget { get; }
+
+    public DecodedChunkCache Cache { get; }
+
+    public ShardIndexCache ShardIndexes { get; }
+
+    /// <summary>Number of chunk loads that joined an already running load of the same chunk.</summary>
+    public long CoalescedLoads => ChunkLoads.Coalesced;
+
+    internal SemaphoreSlim IoSlots { get; }
+
+    internal SemaphoreSlim DecodeSlots { get; }
+
+    internal Coalescer<ChunkCacheKey, CachedChunk> ChunkLoads { get; } = new();
+
+    internal Writing.KeyedLock WriteLocks { get; } = new();
+}
+
+/// <summary>Sizing of a <see cref="ZarrContext"/>.</summary>
+public sealed record ZarrContextOptions
+{
+    /// <summary>Most decoded chunk bytes alive at once across all requests (cache plus chunks being copied).</summary>
+    public long MemoryBudgetBytes { get; init; } = 1L << 30;
+
+    /// <summary>Upper bound of the decoded-chunk cache (clamped to the budget).</summary>
+    public long CacheBytes { get; init; } = 512L << 20;
+
+    public int ShardIndexCacheEntries { get; init; } = 4096;
+
+    /// <summary>Concurrent store requests (I/O-bound; high for object stores).</summary>
+    public int MaxConcurrentRequests { get; init; } = 64;
+
+    /// <summary>Concurrent chunk decodes (CPU-bound).</summary>
+    public int MaxConcurrentDecodes { get; init; } = Environment.ProcessorCount;
+
+    public ZarrLimits Limits { get; init; } = ZarrLimits.Default;
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace OpenEoBridge.Zarr.Metadata;
+
+/// <summary>JSON parsing and formatting shared by the metadata readers and writers.</summary>
+public static class JsonHelpers
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Splits a v3 extension point (<c>"name"</c> or <c>{"name":..., "configuration":...}</c>).</summary>
+    public static (string Name, JsonObject? Configuration) ExtensionName(JsonNode node, string path, string what)
+    {
+        switch (node)
+        {
+            case JsonValue v when v.TryGetValue<string>(out var s):
+                return (s, null);
+            case JsonObject o when o["name"] is JsonValue n && n.TryGetValue<string>(out var name):
+                return (name, o["configuration"] as JsonObject);
+            default:
+                throw new ZarrMetadataException(path, $"malformed {what}: {node.ToJsonString()}");
+        }
+    }
+
+    public static JsonObject ParseObject(ReadOnlySpan<byte> bytes, string path, string key)
+    {
+        try
+        {
+            return JsonNode.Parse(bytes) as JsonObject ?? throw new ZarrMetadataException(path, $"'{key}' is not a JSON object");
+        }
+        catch (JsonException e)
+        {
+            throw new ZarrMetadataException(path, $"'{key}' is not valid JSON: {e.Message}", e);
+        }
+    }
+
+    public static byte[] Serialize(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Indented);
+
+    /// <summary>A copy of <paramref name="node"/> with object keys sorted (zarr-python 2 style, stable output).</summary>
+    public static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => KeyValuePair.Create(p.Key, Sorted(p.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Sorted)]),
+        null => null,
+        _ => node.DeepClone(),
+    };
+
+    public static long[] LongArray(JsonNode? node, string path, string key)
+    {
+        if (node is not JsonArray a)
+        {
+            throw new ZarrMetadataException(path, $"'{key}' must be a list of integers");
+        }
+
+        try
+        {
+            return [.. a.Select(n => n!.GetValue<long>())];
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException)
+        {
+            throw new ZarrMetadataException(path, $"'{key}' must be a list of integers", e);
+        }
+    }
+}
