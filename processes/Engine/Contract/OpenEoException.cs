@@ -21,10 +21,14 @@ public class OpenEoException : Exception
 
     public ImmutableArray<NodePathSegment> Path { get; private set; } = [];
 
-    /// <summary>Appends an outer node to the path (the evaluator calls this while the error travels outwards).</summary>
-    public OpenEoException WithOuterSegment(NodePathSegment segment)
+    /// <summary>Records where the error happened; the innermost node (the first to see it) wins.</summary>
+    public OpenEoException AttachPath(ImmutableArray<NodePathSegment> path)
     {
-        Path = Path.Add(segment);
+        if (Path.IsEmpty)
+        {
+            Path = path;
+        }
+
         return this;
     }
 }
