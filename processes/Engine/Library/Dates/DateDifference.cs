@@ -44,8 +44,9 @@ public sealed class DateDifference() : Process("date_difference")
             steps--;
         }
 
+        // Both ends of the partial step count from date1, so a clamped month end (31 January + 1 month) does not drift.
         var anchor = from.AddMonths(steps * monthsPerStep);
-        var next = anchor.AddMonths(monthsPerStep);
+        var next = from.AddMonths((steps + 1) * monthsPerStep);
         return steps + ((to - anchor) / (next - anchor));
     }
 }

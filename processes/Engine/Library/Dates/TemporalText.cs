@@ -7,7 +7,7 @@ namespace OpenEoBridge.Processes.Library.Dates;
 /// <summary>
 /// An RFC 3339 date (<c>2020-01-31</c>) or date-time (<c>2020-01-31T12:00:00.5+02:00</c>) that remembers how it was
 /// written, so processes can give results in the same form: a date stays a date, a date-time keeps its offset and
-/// at least its number of fractional digits. A date alone stands for midnight UTC when compared or shifted.
+/// its number of fractional digits while they suffice (else milli-, micro- or 100-nanosecond digits). A date alone stands for midnight UTC when compared or shifted.
 /// </summary>
 public sealed partial class TemporalText
 {
@@ -86,7 +86,7 @@ public sealed partial class TemporalText
         var local = instant.ToOffset(Zulu ? TimeSpan.Zero : Instant.Offset);
         var builder = new StringBuilder(local.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture));
         var subSecond = local.Ticks % TimeSpan.TicksPerSecond;
-        var digits = Math.Max(FractionDigits, NeededDigits(subSecond));
+        var digits = FitsIn(subSecond, FractionDigits) ? FractionDigits : NeededDigits(subSecond);
         if (digits > 0)
         {
             var fraction = subSecond.ToString("D7", CultureInfo.InvariantCulture);
@@ -96,6 +96,9 @@ public sealed partial class TemporalText
         builder.Append(Zulu ? "Z" : local.ToString("zzz", CultureInfo.InvariantCulture));
         return builder.ToString();
     }
+
+    private static bool FitsIn(long subSecondTicks, int digits) =>
+        digits >= 7 || subSecondTicks % (long)Math.Pow(10, 7 - digits) == 0;
 
     // Milliseconds are the common precision; finer parts get microseconds or full ticks.
     private static int NeededDigits(long subSecondTicks) => subSecondTicks switch
