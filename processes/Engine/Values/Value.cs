@@ -38,5 +38,15 @@ public abstract class Value
 
     public static Value NumberOrNoData(double? value) => value is { } v ? new NumberValue(v) : NoData;
 
-    public override string ToString() => ValueJson.ToJsonString(this, NonFiniteNumbers.AsBareTokens);
+    public override string ToString()
+    {
+        try
+        {
+            return ValueJson.ToJsonString(this, NonFiniteNumbers.AsBareTokens);
+        }
+        catch (NotJsonRepresentableException)
+        {
+            return $"<{TypeName}>";
+        }
+    }
 }
