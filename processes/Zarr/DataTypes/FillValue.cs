@@ -260,7 +260,12 @@ public sealed class FillValue
             throw new FormatException($"unrecognised fill_value string '{text}'");
         }
 
-        var element = node.GetValue<System.Text.Json.JsonElement>();
+        var value = (JsonValue)node;
+        if (!value.TryGetValue<System.Text.Json.JsonElement>(out var element))
+        {
+            element = System.Text.Json.JsonSerializer.SerializeToElement(node);
+        }
+
         if (type.Kind == DataTypeKind.UInt && element.TryGetUInt64(out var u))
         {
             WriteInteger(bytes, type.ItemSize, unchecked((long)u), checkSigned: false, u);
@@ -306,6 +311,17 @@ public sealed class FillValue
 
     internal static void WriteNumber(ZarrDataType type, Span<byte> bytes, double value, double integral)
     {
+        if (double.IsNaN(value) && type.Kind is DataTypeKind.Float or DataTypeKind.Complex)
+        {
+            // .NET's NaN constants have the sign bit set; NumPy and the v3 spec use the positive quiet NaN.
+            switch (type.Kind == DataTypeKind.Complex ? type.ItemSize / 2 : type.ItemSize)
+            {
+                case 2: BinaryPrimitives.WriteUInt16LittleEndian(bytes, 0x7E00); return;
+                case 4: BinaryPrimitives.WriteUInt32LittleEndian(bytes, 0x7FC00000); return;
+                default: BinaryPrimitives.WriteUInt64LittleEndian(bytes, 0x7FF8000000000000); return;
+            }
+        }
+
         switch (type.Kind, type.ItemSize)
         {
             case (DataTypeKind.Float, 2):

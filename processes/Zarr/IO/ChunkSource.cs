@@ -84,7 +84,7 @@ internal sealed class ChunkSource
     /// <summary>Fetches and decodes one read chunk without the cache (used by writers and as a fallback).</summary>
     public async Task<CachedChunk> LoadAsync(long[] readCoords, string id, CancellationToken cancellationToken)
     {
-        ReadOnlyMemory<byte>? encoded;
+        byte[]? encoded;
         await _context.IoSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -110,7 +110,7 @@ internal sealed class ChunkSource
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                buffer = _pipeline.Decode(encoded.Value, _meta.Limits);
+                buffer = _pipeline.Decode(encoded, _meta.Limits);
             }
             finally
             {
@@ -137,11 +137,13 @@ internal sealed class ChunkSource
         return new CachedChunk(buffer, charge, _context.Budget);
     }
 
-    private async Task<ReadOnlyMemory<byte>?> FetchEncodedAsync(long[] readCoords, string id, CancellationToken cancellationToken)
+    private async Task<byte[]?> FetchEncodedAsync(long[] readCoords, string id, CancellationToken cancellationToken)
     {
         if (_sharding is null)
         {
-            return await _store.GetAsync(StoreKeyOf(readCoords), cancellationToken).ConfigureAwait(false);
+            // byte[]? must not convert implicitly: a null array would become an empty (present) chunk.
+            var whole = await _store.GetAsync(StoreKeyOf(readCoords), cancellationToken).ConfigureAwait(false);
+            return whole;
         }
 
         var (shard, linear) = Locate(readCoords);
