@@ -109,13 +109,18 @@ public sealed class StoreRequestExecutor
             timeout.CancelAfter(_options.AttemptTimeout);
             try
             {
-                var result = await attempt(timeout.Token).ConfigureAwait(false);
+                T result;
+                try
+                {
+                    result = await attempt(timeout.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+                {
+                    throw new AttemptTimeoutException(_options.AttemptTimeout);
+                }
+
                 failed = false;
                 return result;
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
-            {
-                throw new AttemptTimeoutException(_options.AttemptTimeout);
             }
             catch (Exception e) when (LogFailure(operation, key, attemptNumber, e, cancellationToken))
             {
