@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 apt_packages=(
   python3-zarr python3-numcodecs python3-xarray python3-rioxarray python3-netcdf4 python3-cftime python3-pandas
-  gdal-bin proj-bin libproj25
+  gdal-bin proj-bin libproj25 proj-data python3-pyproj
   python3-swift memcached python3-boto3
 )
 missing=()
