@@ -18,6 +18,9 @@ internal static class S3ClientBuilder
             // Our StoreRequestExecutor is the only retry layer: retries here would multiply with it.
             MaxErrorRetry = 0,
             ThrottleRetries = false,
+            // The SDK also re-sends on "connection reset" outside MaxErrorRetry; that would repeat a write (or a
+            // multipart completion) without our retry-safety rules, so it is off as well.
+            MaxStaleConnectionRetries = 0,
 
             // The executor's attempt timeout governs; this is only a backstop for a request it does not wrap.
             Timeout = profile.Resilience.AttemptTimeout + TimeSpan.FromSeconds(30),
