@@ -109,7 +109,7 @@ public sealed class S3StoreTests(SwiftS3Server server)
         }
 
         // Swift updates container listings asynchronously when busy: wait until every key is listed.
-        var listed = await Eventually(async () => (await store.ListAsync("").ToListAsync()).Order(StringComparer.Ordinal).ToArray(), l => l.Length == keys.Length);
+        var listed = await S3ZarrFixtureTests.Eventually(async () => (await store.ListAsync("").ToListAsync()).Order(StringComparer.Ordinal).ToArray(), l => l.Length == keys.Length);
 
         Assert.Equal(keys.Order(StringComparer.Ordinal), listed);
         Assert.Equal(keys.Where(k => k.StartsWith("arr/", StringComparison.Ordinal)).Order(StringComparer.Ordinal),
@@ -202,20 +202,5 @@ public sealed class S3StoreTests(SwiftS3Server server)
         Assert.Contains("conditional writes", error.Message, StringComparison.Ordinal);
         Assert.Null(await store.GetAsync("lock"));
         Assert.Equal(0, store.Metrics.Snapshot().Retries);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(250);
-        }
     }
 }
