@@ -110,6 +110,7 @@ internal sealed class ChunkSource
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                _context.CountDecode();
                 buffer = _pipeline.Decode(encoded, _meta.Limits);
             }
             finally

@@ -34,6 +34,13 @@ public sealed class ZarrContext
     /// <summary>Number of chunk loads that joined an already running load of the same chunk.</summary>
     public long CoalescedLoads => ChunkLoads.Coalesced;
 
+    /// <summary>Number of chunks decoded so far (cache hits and coalesced requests do not decode).</summary>
+    public long ChunkDecodes => Interlocked.Read(ref _chunkDecodes);
+
+    private long _chunkDecodes;
+
+    internal void CountDecode() => Interlocked.Increment(ref _chunkDecodes);
+
     internal SemaphoreSlim IoSlots { get; }
 
     internal SemaphoreSlim DecodeSlots { get; }
