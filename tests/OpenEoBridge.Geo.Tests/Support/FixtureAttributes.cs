@@ -42,3 +42,29 @@ internal static class FixtureAttributes
     public static IReadOnlyDictionary<string, JsonElement> ToDictionary(JsonElement obj) =>
         obj.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
 }
+
+/// <summary>Variable descriptions of fixture stores, built from their metadata JSON only.</summary>
+internal static class FixtureVariables
+{
+    public static IReadOnlyList<OpenEoBridge.Geo.Conventions.VariableDescription> V2(string store)
+    {
+        var metadata = FixtureAttributes.V2Consolidated(store);
+        return metadata.Keys.Where(k => k.EndsWith("/.zarray", StringComparison.Ordinal))
+            .Select(k => k[..^"/.zarray".Length])
+            .Select(name => OpenEoBridge.Geo.Conventions.VariableDescription.FromZarrV2(
+                name, metadata[name + "/.zarray"], FixtureAttributes.V2Attributes(store, name)))
+            .ToArray();
+    }
+
+    /// <summary>The arrays directly inside <paramref name="group"/> of a v3 fixture store.</summary>
+    public static IReadOnlyList<OpenEoBridge.Geo.Conventions.VariableDescription> V3(string store, string group = "")
+    {
+        var root = Path.Combine(OpenEoBridge.TestSupport.SharedPaths.ZarrFixtures, "v3", store, group);
+        return Directory.GetDirectories(root).Order(StringComparer.Ordinal)
+            .Where(d => File.Exists(Path.Combine(d, "zarr.json")))
+            .Select(d => (Name: Path.GetFileName(d), Node: FixtureAttributes.V3Node(store, Path.Combine(group, Path.GetFileName(d)))))
+            .Where(n => n.Node.GetProperty("node_type").GetString() == "array")
+            .Select(n => OpenEoBridge.Geo.Conventions.VariableDescription.FromZarrV3(n.Name, n.Node))
+            .ToArray();
+    }
+}
