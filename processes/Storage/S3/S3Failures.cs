@@ -33,10 +33,16 @@ internal static class S3Failures
         (int)e.StatusCode == 403 && e.ErrorCode is null or "" or "AccessDenied" or "Forbidden";
 
     /// <summary>A permanent S3 error as the exception the caller sees.</summary>
-    public static StoreException Translate(AmazonS3Exception e, string location, string bucket, string? key, string profile)
+    public static StoreException Translate(AmazonS3Exception e, string location, string bucket, string? key, S3ProfileOptions options)
     {
+        var profile = options.Name;
         var status = (int)e.StatusCode;
         var what = StoreException.Describe(location, key);
+        if (options.EffectiveCredentials == S3CredentialSource.Anonymous && status is 400 or 401 or 403 && e.ErrorCode is not "NoSuchBucket")
+        {
+            return new StoreAccessDeniedException(location, key, $"The S3 server refused an anonymous (unsigned) request for {what} ({status} {e.ErrorCode}): the bucket is not public or the server does not accept anonymous requests; give S3 profile '{profile}' credentials.", status, e);
+        }
+
         return e.ErrorCode switch
         {
             "NoSuchBucket" => new StoreNotFoundException(location, key, $"The bucket '{bucket}' does not exist (S3 profile '{profile}', {location}).", status, e),

@@ -367,7 +367,7 @@ public sealed class S3Store : IMeteredStore, IConditionalStore
             ? new S3ByteRange(range.ToHttpRange())
             : new S3ByteRange(range.Offset!.Value, range.Offset.Value + range.Length.Value - 1);
 
-    private StoreException Translate(AmazonS3Exception e, string? key) => S3Failures.Translate(e, Location, Bucket, key, _profile.Name);
+    private StoreException Translate(AmazonS3Exception e, string? key) => S3Failures.Translate(e, Location, Bucket, key, _profile);
 
     private string ObjectKey(string key) => StoreKey.Join(Prefix, StoreKey.Validate(key));
 
