@@ -80,9 +80,9 @@ public sealed class StoreRequestExecutor
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && Classify(e) is { } failure)
         {
             var what = StoreException.Describe(Location, key);
-            var message = attempts > 1
-                ? $"{operation} {what} failed after {attempts} attempts; last error: {failure.Reason}."
-                : $"{operation} {what} failed: {failure.Reason} (not retried: repeating this request could duplicate a write).";
+            var message = safety == RetrySafety.OnlyIfNotProcessed && !failure.NotProcessed
+                ? $"{operation} {what} failed: {failure.Reason} (not retried: the server may have acted, and repeating this request could duplicate a write or report a false conflict)."
+                : $"{operation} {what} failed after {attempts} attempt{(attempts == 1 ? "" : "s")}; last error: {failure.Reason}.";
             throw new StoreUnavailableException(Location, key, message, attempts, failure.StatusCode, e);
         }
     }
