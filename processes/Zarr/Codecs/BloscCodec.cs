@@ -6,7 +6,7 @@ namespace OpenEoBridge.Zarr.Codecs;
 /// v3 <c>blosc</c> / numcodecs <c>blosc</c>: a c-blosc 1.x frame. Decoding trusts the frame header (typesize,
 /// shuffle, blocks), never the JSON; encoding uses the configured compressor, level and shuffle.
 /// </summary>
-public sealed class BloscCodec : IBytesToBytesCodec
+public sealed class BloscCodec : IDecodeIntoCodec
 {
     public BloscCodec(string cname, int clevel, BloscShuffle shuffle, int typeSize, int blockSize)
     {
@@ -62,6 +62,21 @@ public sealed class BloscCodec : IBytesToBytesCodec
         }
 
         return output;
+    }
+
+    public void DecodeInto(ReadOnlyMemory<byte> encoded, Span<byte> destination, ZarrLimits limits)
+    {
+        var size = Blosc.GetDecompressedSize(encoded.Span);
+        if (size != destination.Length)
+        {
+            throw new ZarrCodecException($"blosc header declares {size} bytes, expected {destination.Length}");
+        }
+
+        var written = Blosc.Decompress(encoded.Span, destination);
+        if (written != size)
+        {
+            throw new ZarrCodecException($"blosc frame decoded to {written} bytes, header says {size}");
+        }
     }
 
     public ReadOnlyMemory<byte> Encode(ReadOnlyMemory<byte> decoded) =>

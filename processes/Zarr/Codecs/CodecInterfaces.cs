@@ -45,6 +45,13 @@ public interface IBytesToBytesCodec : IZarrCodec
     long? EncodedSize(long decodedSize) => null;
 }
 
+/// <summary>A bytes→bytes codec that can decode into a caller buffer of the exact decoded size (no allocation).</summary>
+public interface IDecodeIntoCodec : IBytesToBytesCodec
+{
+    /// <summary>Decodes into <paramref name="destination"/>; throws unless exactly its length is produced.</summary>
+    void DecodeInto(ReadOnlyMemory<byte> encoded, Span<byte> destination, ZarrLimits limits);
+}
+
 /// <summary>Shape, element type and fill of a chunk at one stage of a pipeline.</summary>
 public sealed record ChunkSpec(int[] Shape, DataTypes.ZarrDataType DataType, DataTypes.FillValue Fill)
 {

@@ -63,10 +63,24 @@ public sealed class CodecPipeline
 
     private ChunkSpec SerializerSpec => _arraySpecs[^1];
 
-    public ChunkBuffer Decode(ReadOnlyMemory<byte> encoded, ZarrLimits limits)
+    /// <param name="encoded">The stored bytes.</param>
+    /// <param name="limits">Caps.</param>
+    /// <param name="rent">
+    /// Optional allocator for the final decompression output (exact size), so callers can pool chunk buffers;
+    /// the returned chunk's data is then that array whenever no later stage had to copy.
+    /// </param>
+    public ChunkBuffer Decode(ReadOnlyMemory<byte> encoded, ZarrLimits limits, Func<int, byte[]>? rent = null)
     {
         for (var i = BytesCodecs.Count - 1; i >= 0; i--)
         {
+            if (i == 0 && rent is not null && _bytesDecodedLength[0] is { } exact && BytesCodecs[0] is IDecodeIntoCodec into)
+            {
+                var target = rent(exact);
+                into.DecodeInto(encoded, target, limits);
+                encoded = target;
+                continue;
+            }
+
             encoded = BytesCodecs[i].Decode(encoded, _bytesDecodedLength[i], limits);
         }
 

@@ -5,7 +5,7 @@ using OpenEoBridge.Zarr.Compression;
 namespace OpenEoBridge.Zarr.Codecs;
 
 /// <summary>numcodecs <c>lz4</c>: uint32 little-endian decoded size, then one raw LZ4 block.</summary>
-public sealed class Lz4Codec(int acceleration) : IBytesToBytesCodec
+public sealed class Lz4Codec(int acceleration) : IDecodeIntoCodec
 {
     public string Name => "lz4";
 
@@ -38,6 +38,21 @@ public sealed class Lz4Codec(int acceleration) : IBytesToBytesCodec
         }
 
         return output;
+    }
+
+    public void DecodeInto(ReadOnlyMemory<byte> encoded, Span<byte> destination, ZarrLimits limits)
+    {
+        var span = encoded.Span;
+        if (span.Length < 4 || BinaryPrimitives.ReadUInt32LittleEndian(span) != destination.Length)
+        {
+            throw new ZarrCodecException($"lz4 header does not declare the expected {destination.Length} bytes");
+        }
+
+        var written = LZ4Codec.Decode(span[4..], destination);
+        if (written != destination.Length)
+        {
+            throw new ZarrCodecException($"corrupt lz4 block (decoded {written} of {destination.Length} bytes)");
+        }
     }
 
     public ReadOnlyMemory<byte> Encode(ReadOnlyMemory<byte> decoded)

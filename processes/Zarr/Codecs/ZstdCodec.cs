@@ -5,7 +5,7 @@ using ZstdSharp.Unsafe;
 namespace OpenEoBridge.Zarr.Codecs;
 
 /// <summary>v3 <c>zstd</c> / numcodecs <c>zstd</c>: one or more zstd frames (RFC 8878).</summary>
-public sealed class ZstdCodec(int level, bool checksum) : IBytesToBytesCodec
+public sealed class ZstdCodec(int level, bool checksum) : IDecodeIntoCodec
 {
     [ThreadStatic]
     private static Decompressor? t_decompressor;
@@ -18,6 +18,46 @@ public sealed class ZstdCodec(int level, bool checksum) : IBytesToBytesCodec
 
     public ReadOnlyMemory<byte> Decode(ReadOnlyMemory<byte> encoded, int? expectedLength, ZarrLimits limits) =>
         DecompressFrames(encoded, expectedLength, limits.MaxDecompressedBytes);
+
+    public void DecodeInto(ReadOnlyMemory<byte> encoded, Span<byte> destination, ZarrLimits limits)
+    {
+        ulong declared;
+        try
+        {
+            declared = Decompressor.GetDecompressedSize(encoded.Span);
+        }
+        catch (ZstdException e)
+        {
+            throw new ZarrCodecException($"corrupt zstd frame header: {e.Message}", e);
+        }
+
+        if (declared != 0 && declared != (ulong)destination.Length)
+        {
+            throw new ZarrCodecException($"zstd frame declares {declared} bytes, expected {destination.Length}");
+        }
+
+        if (declared == 0)
+        {
+            DecompressFrames(encoded, destination.Length, limits.MaxDecompressedBytes).CopyTo(destination);
+            return;
+        }
+
+        int written;
+        try
+        {
+            written = (t_decompressor ??= new Decompressor()).Unwrap(encoded.Span, destination);
+        }
+        catch (ZstdException e)
+        {
+            t_decompressor = null;
+            throw new ZarrCodecException($"corrupt zstd data: {e.Message}", e);
+        }
+
+        if (written != destination.Length)
+        {
+            throw new ZarrCodecException($"zstd data decoded to {written} bytes, expected {destination.Length}");
+        }
+    }
 
     /// <summary>Decodes zstd frames straight into an exactly sized buffer when the frame header states its size.</summary>
     public static byte[] DecompressFrames(ReadOnlyMemory<byte> encoded, int? expectedLength, long maxLength)

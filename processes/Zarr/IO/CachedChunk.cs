@@ -11,11 +11,14 @@ public sealed class CachedChunk
     private readonly MemoryBudget? _budget;
     private int _references = 1;
 
-    internal CachedChunk(ChunkBuffer? buffer, long bytes, MemoryBudget? budget)
+    private readonly Action? _onReleased;
+
+    internal CachedChunk(ChunkBuffer? buffer, long bytes, MemoryBudget? budget, Action? onReleased = null)
     {
         Buffer = buffer;
         Bytes = bytes;
         _budget = budget;
+        _onReleased = onReleased;
     }
 
     /// <summary>The decoded chunk, or null when the chunk is not stored (reads as the fill value).</summary>
@@ -45,6 +48,7 @@ public sealed class CachedChunk
     {
         if (Interlocked.Decrement(ref _references) == 0)
         {
+            _onReleased?.Invoke();
             _budget?.Release(Bytes);
         }
     }

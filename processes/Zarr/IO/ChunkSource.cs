@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using OpenEoBridge.Storage;
 using OpenEoBridge.Zarr.Chunks;
 using OpenEoBridge.Zarr.Codecs;
@@ -64,20 +65,24 @@ internal sealed class ChunkSource
             return new ChunkLease(hit);
         }
 
-        var shared = await _context.ChunkLoads.RunAsync(key, async token =>
+        var (shared, created) = await _context.ChunkLoads.RunAsync(key, async token =>
         {
-            // The fresh chunk's single reference goes to the cache; every caller pins its own.
+            // The fresh chunk's reference belongs to the caller that started the load; the cache pins its own.
             var chunk = await LoadAsync(readCoords, id, token).ConfigureAwait(false);
-            _context.Cache.Add(key, chunk);
-            return chunk;
-        }, cancellationToken).ConfigureAwait(false);
+            if (_context.Cache.MaxBytes > 0 && chunk.TryPin())
+            {
+                _context.Cache.Add(key, chunk);
+            }
 
-        if (shared.TryPin())
+            return chunk;
+        }, chunk => chunk.Unpin(), cancellationToken).ConfigureAwait(false);
+
+        if (created || shared.TryPin())
         {
             return new ChunkLease(shared);
         }
 
-        // Evicted before we could pin it (budget smaller than the concurrent working set): load privately.
+        // Released before we could pin it (no cache, or evicted under a tight budget): load privately.
         return new ChunkLease(await LoadAsync(readCoords, id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -104,6 +109,7 @@ internal sealed class ChunkSource
         var charge = spec.DataType.IsVariableLength ? 0 : spec.ByteSize;
         await _context.Budget.AcquireAsync(charge, cancellationToken).ConfigureAwait(false);
         ChunkBuffer buffer;
+        byte[]? rented = null;
         try
         {
             await _context.DecodeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -111,7 +117,7 @@ internal sealed class ChunkSource
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 _context.CountDecode();
-                buffer = _pipeline.Decode(encoded, _meta.Limits);
+                buffer = _pipeline.Decode(encoded, _meta.Limits, size => rented = _context.Buffers.Rent(size));
             }
             finally
             {
@@ -120,13 +126,30 @@ internal sealed class ChunkSource
         }
         catch (Exception e) when (e is ZarrCodecException or ZarrException or ArgumentException)
         {
+            ReturnRented(rented);
             _context.Budget.Release(charge);
             throw e as ZarrChunkException ?? new ZarrChunkException(_path, id, e.Message, e);
         }
         catch
         {
+            ReturnRented(rented);
             _context.Budget.Release(charge);
             throw;
+        }
+
+        Action? onReleased = null;
+        if (rented is not null)
+        {
+            if (MemoryMarshal.TryGetArray<byte>(buffer.Data, out var segment) && ReferenceEquals(segment.Array, rented))
+            {
+                // The chunk lives in the pooled array: recycle it once the cache and every reader are done.
+                var pooled = rented;
+                onReleased = () => _context.Buffers.Return(pooled);
+            }
+            else
+            {
+                _context.Buffers.Return(rented);
+            }
         }
 
         if (spec.DataType.IsVariableLength)
@@ -135,7 +158,15 @@ internal sealed class ChunkSource
             await _context.Budget.AcquireAsync(charge, cancellationToken).ConfigureAwait(false);
         }
 
-        return new CachedChunk(buffer, charge, _context.Budget);
+        return new CachedChunk(buffer, charge, _context.Budget, onReleased);
+    }
+
+    private void ReturnRented(byte[]? rented)
+    {
+        if (rented is not null)
+        {
+            _context.Buffers.Return(rented);
+        }
     }
 
     private async Task<byte[]?> FetchEncodedAsync(long[] readCoords, string id, CancellationToken cancellationToken)

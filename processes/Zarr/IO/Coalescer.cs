@@ -15,7 +15,15 @@ internal sealed class Coalescer<TKey, TValue>
 
     private long _coalesced;
 
-    public async Task<TValue> RunAsync(TKey key, Func<CancellationToken, Task<TValue>> load, CancellationToken cancellationToken)
+    public async Task<TValue> RunAsync(TKey key, Func<CancellationToken, Task<TValue>> load, CancellationToken cancellationToken) =>
+        (await RunAsync(key, load, null, cancellationToken).ConfigureAwait(false)).Value;
+
+    /// <summary>
+    /// Joins or starts the load of <paramref name="key"/>. <c>Created</c> tells the caller it started the load
+    /// (and so owns whatever the load hands over); if that caller gives up, <paramref name="abandoned"/> receives
+    /// the value once the load finishes so it can be released.
+    /// </summary>
+    public async Task<(TValue Value, bool Created)> RunAsync(TKey key, Func<CancellationToken, Task<TValue>> load, Action<TValue>? abandoned, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -33,7 +41,16 @@ internal sealed class Coalescer<TKey, TValue>
 
             try
             {
-                return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return (await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false), created);
+            }
+            catch (OperationCanceledException) when (created)
+            {
+                if (abandoned is not null)
+                {
+                    _ = lazy.Value.ContinueWith(t => abandoned(t.Result), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+                }
+
+                throw;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

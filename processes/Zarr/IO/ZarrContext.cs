@@ -16,6 +16,7 @@ public sealed class ZarrContext
         ShardIndexes = new ShardIndexCache(Options.ShardIndexCacheEntries);
         IoSlots = new SemaphoreSlim(Options.MaxConcurrentRequests);
         DecodeSlots = new SemaphoreSlim(Options.MaxConcurrentDecodes);
+        Buffers = new ChunkBufferPool(Math.Min(Options.MemoryBudgetBytes / 4, 256L << 20));
     }
 
     /// <summary>The process-wide default context.</summary>
@@ -40,6 +41,8 @@ public sealed class ZarrContext
     private long _chunkDecodes;
 
     internal void CountDecode() => Interlocked.Increment(ref _chunkDecodes);
+
+    internal ChunkBufferPool Buffers { get; }
 
     internal SemaphoreSlim IoSlots { get; }
 
