@@ -21,12 +21,31 @@ public sealed record ValuePacking(
 
     public bool HasMask => MaskedValues.Count > 0;
 
-    /// <summary>xarray's choice of in-memory type: float32 unless an integer wider than 16 bits or an offset needs float64.</summary>
-    public NumericType DecodedType => !IsPacked && !HasMask
-        ? StoredType
-        : StoredType.IsFloat && StoredType.ItemSize <= 4 ? NumericType.Float32
-        : StoredType.IsInteger && StoredType.ItemSize <= 2 && !AddOffset.HasValue ? NumericType.Float32
-        : NumericType.Float64;
+    /// <summary>
+    /// xarray's in-memory type, from its two decoding steps: masking promotes integers to a float that holds them
+    /// (float32 up to 16 bits, else float64); scaling then keeps float32, or uses float32 for integers of up to
+    /// 16 bits without an offset, and float64 otherwise.
+    /// </summary>
+    public NumericType DecodedType
+    {
+        get
+        {
+            var type = StoredType;
+            if (HasMask && type.IsInteger)
+            {
+                type = type.ItemSize <= 2 ? NumericType.Float32 : NumericType.Float64;
+            }
+
+            if (!IsPacked)
+            {
+                return type;
+            }
+
+            return (type.IsFloat && type.ItemSize <= 4) || (type.IsInteger && type.ItemSize <= 2 && !AddOffset.HasValue)
+                ? NumericType.Float32
+                : NumericType.Float64;
+        }
+    }
 
     /// <summary>The no-data value in decoded units (NaN once masking applies), for STAC <c>nodata</c>.</summary>
     public double? DecodedNoData => HasMask || DecodedType.IsFloat && StoredType != DecodedType ? double.NaN : null;
@@ -128,8 +147,15 @@ public sealed record ValuePacking(
             return double.NaN;
         }
 
-        var value = (stored * (ScaleFactor ?? 1)) + (AddOffset ?? 0);
-        return DecodedType == NumericType.Float32 ? (float)value : value;
+        if (DecodedType == NumericType.Float32)
+        {
+            // numpy applies the float64 attributes to a float32 array in float32, one operation at a time.
+            var single = (float)stored;
+            single = (float)(single * (float)(ScaleFactor ?? 1));
+            return (float)(single + (float)(AddOffset ?? 0));
+        }
+
+        return (stored * (ScaleFactor ?? 1)) + (AddOffset ?? 0);
     }
 
     public void Decode(ReadOnlySpan<double> stored, Span<double> decoded, bool applyValidRange = false)
