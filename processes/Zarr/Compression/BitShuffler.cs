@@ -1,13 +1,18 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace OpenEoBridge.Zarr.Compression;
 
 /// <summary>
-/// Bit-plane shuffle kernels. Eight consecutive elements contribute one byte to each of the 8 rows of byte j, so
-/// both directions reduce to an 8x8 bit-matrix transpose of a 64-bit word per (byte j, group of 8 elements).
-/// Arguments are validated by <see cref="Shuffle"/>.
+/// Bit-plane shuffle kernels, built from the vectorised byte shuffles. The 8 rows of byte j are a byte-shuffled
+/// array of <c>n/8</c> eight-byte words (byte k of word g = row k, byte g); an 8x8 bit transpose of each word turns
+/// it into byte j of elements 8g..8g+7, i.e. lane j of a byte-shuffled block. So unshuffling is: per byte j,
+/// byte-unshuffle its rows with element size 8 and transpose the words; then byte-unshuffle the lanes with the
+/// real element size. Arguments are validated by <see cref="Shuffle"/>.
 /// </summary>
-internal static unsafe class BitShuffler
+internal static class BitShuffler
 {
     public static void Unshuffle(ReadOnlySpan<byte> source, Span<byte> destination, int typeSize)
     {
@@ -20,35 +25,27 @@ internal static unsafe class BitShuffler
         }
 
         var body = n * typeSize;
-        var groups = n / 8;
-        fixed (byte* src = source)
-        fixed (byte* dst = destination)
+        var rented = typeSize == 1 ? null : ArrayPool<byte>.Shared.Rent(body);
+        try
         {
+            var lanes = rented is null ? destination[..body] : rented.AsSpan(0, body);
             for (var j = 0; j < typeSize; j++)
             {
-                var rows = src + ((nint)j * 8 * groups);
-                var output = dst + j;
-                for (var g = 0; g < groups; g++)
-                {
-                    ulong x = 0;
-                    for (var k = 0; k < 8; k++)
-                    {
-                        x |= (ulong)rows[((nint)k * groups) + g] << (8 * k);
-                    }
+                var lane = lanes.Slice(j * n, n);
+                ByteShuffler.Unshuffle(source.Slice(j * n, n), lane, 8);
+                TransposeWords(MemoryMarshal.Cast<byte, ulong>(lane));
+            }
 
-                    x = Transpose8x8(x);
-                    var o = output + ((nint)g * 8 * typeSize);
-                    if (typeSize == 1)
-                    {
-                        Unsafe.WriteUnaligned(o, x);
-                        continue;
-                    }
-
-                    for (var b = 0; b < 8; b++)
-                    {
-                        o[(nint)b * typeSize] = (byte)(x >> (8 * b));
-                    }
-                }
+            if (rented is not null)
+            {
+                ByteShuffler.Unshuffle(lanes, destination[..body], typeSize);
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
             }
         }
 
@@ -65,41 +62,64 @@ internal static unsafe class BitShuffler
         }
 
         var body = n * typeSize;
-        var groups = n / 8;
-        fixed (byte* src = source)
-        fixed (byte* dst = destination)
+        var rented = ArrayPool<byte>.Shared.Rent(body);
+        try
         {
+            var lanes = rented.AsSpan(0, body);
+            ByteShuffler.Shuffle(source[..body], lanes, typeSize);
             for (var j = 0; j < typeSize; j++)
             {
-                var rows = dst + ((nint)j * 8 * groups);
-                var input = src + j;
-                for (var g = 0; g < groups; g++)
-                {
-                    var s = input + ((nint)g * 8 * typeSize);
-                    ulong x;
-                    if (typeSize == 1)
-                    {
-                        x = Unsafe.ReadUnaligned<ulong>(s);
-                    }
-                    else
-                    {
-                        x = 0;
-                        for (var b = 0; b < 8; b++)
-                        {
-                            x |= (ulong)s[(nint)b * typeSize] << (8 * b);
-                        }
-                    }
-
-                    x = Transpose8x8(x);
-                    for (var k = 0; k < 8; k++)
-                    {
-                        rows[((nint)k * groups) + g] = (byte)(x >> (8 * k));
-                    }
-                }
+                var lane = lanes.Slice(j * n, n);
+                TransposeWords(MemoryMarshal.Cast<byte, ulong>(lane));
+                ByteShuffler.Shuffle(lane, destination.Slice(j * n, n), 8);
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
 
         source[body..].CopyTo(destination[body..]);
+    }
+
+    /// <summary>Transposes every word as an 8x8 bit matrix (the transform is its own inverse).</summary>
+    internal static void TransposeWords(Span<ulong> words)
+    {
+        var i = 0;
+        ref var first = ref MemoryMarshal.GetReference(words);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 4 <= words.Length; i += 4)
+            {
+                var x = Vector256.LoadUnsafe(ref first, (nuint)i);
+                var t = (x ^ Vector256.ShiftRightLogical(x, 7)) & Vector256.Create(0x00AA00AA00AA00AAUL);
+                x ^= t ^ Vector256.ShiftLeft(t, 7);
+                t = (x ^ Vector256.ShiftRightLogical(x, 14)) & Vector256.Create(0x0000CCCC0000CCCCUL);
+                x ^= t ^ Vector256.ShiftLeft(t, 14);
+                t = (x ^ Vector256.ShiftRightLogical(x, 28)) & Vector256.Create(0x00000000F0F0F0F0UL);
+                x ^= t ^ Vector256.ShiftLeft(t, 28);
+                x.StoreUnsafe(ref first, (nuint)i);
+            }
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            for (; i + 2 <= words.Length; i += 2)
+            {
+                var x = Vector128.LoadUnsafe(ref first, (nuint)i);
+                var t = (x ^ Vector128.ShiftRightLogical(x, 7)) & Vector128.Create(0x00AA00AA00AA00AAUL);
+                x ^= t ^ Vector128.ShiftLeft(t, 7);
+                t = (x ^ Vector128.ShiftRightLogical(x, 14)) & Vector128.Create(0x0000CCCC0000CCCCUL);
+                x ^= t ^ Vector128.ShiftLeft(t, 14);
+                t = (x ^ Vector128.ShiftRightLogical(x, 28)) & Vector128.Create(0x00000000F0F0F0F0UL);
+                x ^= t ^ Vector128.ShiftLeft(t, 28);
+                x.StoreUnsafe(ref first, (nuint)i);
+            }
+        }
+
+        for (; i < words.Length; i++)
+        {
+            words[i] = Transpose8x8(words[i]);
+        }
     }
 
     /// <summary>

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using OpenEoBridge.Zarr;
+using OpenEoBridge.Zarr.Codecs;
+using OpenEoBridge.Zarr.Compression;
+using ZstdSharp;
+
+namespace OpenEoBridge.Bench;
+
+/// <summary>
+/// MB/s of decoded output per codec on the same chunk files numcodecs decodes: every chunk of one array,
+/// re-encoded per variant by numcodecs_bench.py, held in memory, decoded serially per thread into a reused buffer.
+/// </summary>
+internal static class CodecBenchmark
+{
+    private delegate void ChunkDecoder(byte[] encoded, byte[] output);
+
+    public static string Run(string store, string array, string work, int threads, int repeat)
+    {
+        Console.Error.WriteLine($"preparing codec variants of {store}/{array} in {work} ...");
+        NumcodecsBench.Prepare(store, array, work);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "manifest.json")));
+
+        var rows = new List<(string Variant, string Codec, double Ratio, Dictionary<int, double> Ours)>();
+        var reference = new Dictionary<string, Dictionary<string, double>>();
+        foreach (var variant in manifest.RootElement.GetProperty("variants").EnumerateObject())
+        {
+            var files = variant.Value.GetProperty("files").EnumerateArray().Select(f => File.ReadAllBytes(f.GetString()!)).ToList();
+            var rawBytes = variant.Value.GetProperty("raw_bytes").GetInt64();
+            var chunkBytes = (int)(rawBytes / files.Count);
+            var ratio = rawBytes / (double)files.Sum(f => (long)f.Length);
+            var codec = variant.Value.GetProperty("codec");
+            foreach (var (label, decoderFactory) in Decoders(variant.Name, codec))
+            {
+                Verify(files[0], chunkBytes, decoderFactory(), label);
+                var speeds = new Dictionary<int, double>();
+                foreach (var count in new[] { 1, threads }.Distinct())
+                {
+                    var decoders = Enumerable.Range(0, count).Select(_ => decoderFactory()).ToArray();
+                    var buffers = Enumerable.Range(0, count).Select(_ => new byte[chunkBytes]).ToArray();
+                    var seconds = Timing.BestSeconds(
+                        () => Timing.OnThreads(count, w =>
+                        {
+                            for (var i = w; i < files.Count; i += count)
+                            {
+                                decoders[w](files[i], buffers[w]);
+                            }
+                        }),
+                        repeat);
+                    speeds[count] = rawBytes / seconds / 1e6;
+                }
+
+                Console.Error.WriteLine($"  {label}: {string.Join(", ", speeds.Select(s => $"{s.Key}T {s.Value:F0} MB/s"))}");
+                rows.Add((variant.Name, label, ratio, speeds));
+            }
+
+            // Right after ours, so both see the same background load.
+            files.Clear();
+            reference[variant.Name] = NumcodecsBench.Measure(work, variant.Name, threads, repeat)[variant.Name];
+            Console.Error.WriteLine($"  numcodecs {variant.Name}: {string.Join(", ", reference[variant.Name].Select(s => $"{s.Key}T {s.Value:F0} MB/s"))}");
+        }
+        return Table(rows, reference, threads);
+    }
+
+    // Several decoders may share a variant: the Zarr codec API (allocating) and the raw library into a buffer.
+    private static IEnumerable<(string Label, Func<ChunkDecoder> Factory)> Decoders(string variant, JsonElement codec)
+    {
+        var id = codec.GetProperty("id").GetString();
+        switch (id)
+        {
+            case "blosc":
+                yield return ($"{variant} (Blosc.Decompress into buffer)", () => (e, o) => Blosc.Decompress(e, o));
+                break;
+            case "zstd":
+                var zstd = new ZstdCodec(codec.GetProperty("level").GetInt32(), checksum: false);
+                yield return ($"{variant} (ZstdCodec.Decode, allocating, copied out)", () => (e, o) => zstd.Decode(e, o.Length, ZarrLimits.Default).Span.CopyTo(o));
+                yield return ($"{variant} (ZstdSharp into buffer)", () =>
+                {
+                    var decompressor = new Decompressor();
+                    return (e, o) => decompressor.Unwrap(e, o);
+                });
+                break;
+            case "gzip":
+                var gzip = new GzipCodec(codec.GetProperty("level").GetInt32());
+                yield return ($"{variant} (GzipCodec.Decode, allocating, copied out)", () => (e, o) => gzip.Decode(e, o.Length, ZarrLimits.Default).Span.CopyTo(o));
+                break;
+            default:
+                throw new NotSupportedException($"no decoder for variant {variant} ({id})");
+        }
+    }
+
+    // A benchmark of a wrong decoder proves nothing: check one chunk against the stored variant first.
+    private static void Verify(byte[] encoded, int chunkBytes, ChunkDecoder decoder, string label)
+    {
+        var output = new byte[chunkBytes];
+        decoder(encoded, output);
+        if (output.AsSpan().IndexOfAnyExcept((byte)0) < 0)
+        {
+            throw new InvalidOperationException($"{label} decoded an all-zero chunk; check the decoder");
+        }
+    }
+
+    private static string Table(List<(string Variant, string Codec, double Ratio, Dictionary<int, double> Ours)> rows, Dictionary<string, Dictionary<string, double>> reference, int threads)
+    {
+        var text = new StringBuilder();
+        var t = threads.ToString(CultureInfo.InvariantCulture);
+        text.AppendLine(CultureInfo.InvariantCulture, $"| codec (our decoder) | ratio | ours 1T MB/s | numcodecs 1T MB/s | ours/numcodecs 1T | ours {t}T MB/s | numcodecs {t}T MB/s | ours/numcodecs {t}T |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (variant, codec, ratio, ours) in rows)
+        {
+            var theirs = reference[variant];
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {codec} | {ratio:F2} | {ours[1]:F0} | {theirs["1"]:F0} | {ours[1] / theirs["1"]:F2}x | {ours[threads]:F0} | {theirs[t]:F0} | {ours[threads] / theirs[t]:F2}x |");
+        }
+
+        return text.ToString();
+    }
+}
