@@ -7,6 +7,8 @@
 #   S3_PORT is the S3 endpoint; the next four ports are used for the object, container and account servers
 #   and a private memcached. `start` prints nothing on success and returns once every server answers
 #   /healthcheck (30 s limit); on failure the logs are in $BASE/log.
+#   OWNER_PID (optional): a watchdog stops the servers when that process ends, so a crashed test run leaves
+#   nothing listening.
 # S3 credentials: access key "test:tester", secret key "testing"; region us-east-1; path-style addressing.
 set -euo pipefail
 BASE=${BASE:?set BASE to a state folder}
@@ -119,12 +121,13 @@ EOF
 
 stop() {
   local s pid
-  for s in proxy object-updater object container account memcached; do
+  # the watchdog last: when it runs this stop itself, it is in the process group killed at the end
+  for s in proxy object-updater object container account memcached watchdog; do
     if [ -f "$BASE/run/$s.pid" ]; then
       pid=$(cat "$BASE/run/$s.pid")
+      rm -f "$BASE/run/$s.pid"
       # each server runs in its own session (setsid), so its process group id is its pid
       kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
-      rm -f "$BASE/run/$s.pid"
     fi
   done
 }
@@ -153,7 +156,14 @@ start() {
     for p in $S3_PORT $OBJ_PORT $CONT_PORT $ACCT_PORT; do
       healthy "http://127.0.0.1:$p/healthcheck" || { ok=0; break; }
     done
-    [ $ok = 1 ] && return 0
+    if [ $ok = 1 ]; then
+      if [ -n "${OWNER_PID:-}" ]; then
+        BASE="$BASE" S3_PORT="$S3_PORT" setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; exec bash "$2" stop' \
+          watchdog "$OWNER_PID" "$(readlink -f "$0")" > /dev/null 2>&1 < /dev/null &
+        echo $! > "$BASE/run/watchdog.pid"
+      fi
+      return 0
+    fi
     sleep 0.2
   done
   echo "swift did not become ready within 30 s; logs in $BASE/log" >&2

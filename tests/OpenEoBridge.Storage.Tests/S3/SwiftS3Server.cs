@@ -136,6 +136,8 @@ public sealed class SwiftS3Server : IAsyncLifetime
         };
         start.Environment["BASE"] = _base;
         start.Environment["S3_PORT"] = _port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // if this test process dies without disposing the fixture, the script's watchdog stops the servers
+        start.Environment["OWNER_PID"] = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not run bash");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
