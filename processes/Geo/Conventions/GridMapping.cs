@@ -101,12 +101,17 @@ public static class GridMapping
         string Ellipsoid()
         {
             var major = a.GetDouble("semi_major_axis") ?? a.GetDouble("earth_radius");
-            if (major is null)
+            var invFlattening = a.GetDouble("inverse_flattening");
+            var datum = a.GetString("horizontal_datum_name") ?? string.Empty;
+
+            // CF parameters carry the ellipsoid, not the datum: the WGS 84 ellipsoid (or a datum name saying so) is
+            // taken as the WGS 84 datum, as rioxarray/pyproj do, so that EPSG identification works.
+            if (major is null || datum.Contains("WGS 84", StringComparison.OrdinalIgnoreCase) || datum.Contains("World Geodetic System 1984", StringComparison.OrdinalIgnoreCase)
+                || (major == 6378137.0 && invFlattening is { } rf && Math.Abs(rf - 298.257223563) < 1e-9))
             {
                 return "+datum=WGS84";
             }
 
-            var invFlattening = a.GetDouble("inverse_flattening");
             var minor = a.GetDouble("semi_minor_axis");
             var text = FormattableString.Invariant($"+a={major}");
             return invFlattening is > 0 ? text + FormattableString.Invariant($" +rf={invFlattening}")

@@ -3,8 +3,8 @@ namespace OpenEoBridge.Geo.Conventions;
 /// <summary>Longitude conventions: stores in 0..360 (ERA5, many climate models) versus WGS 84's -180..180.</summary>
 public static class Longitudes
 {
-    /// <summary>True when the axis uses the 0..360 convention (some cell edge beyond 180°).</summary>
-    public static bool UsesZeroTo360(AxisExtent axis) => axis.MaxCentre > 180 && axis.MinEdge >= -1e-9;
+    /// <summary>True when the axis uses the 0..360 convention (centres from 0 up to beyond 180°).</summary>
+    public static bool UsesZeroTo360(AxisExtent axis) => axis.MaxCentre > 180 && axis.MinCentre >= 0;
 
     /// <summary>Maps any longitude into [-180, 180).</summary>
     public static double Normalize(double longitude)
