@@ -218,6 +218,31 @@ public sealed class S3Store : IMeteredStore, IConditionalStore
         }
     }
 
+    /// <summary>
+    /// A time-limited URL that lets anyone holding it GET <paramref name="key"/> without credentials (for handing out
+    /// job results). It is signed locally; nothing is sent to the server. Anonymous profiles cannot sign.
+    /// </summary>
+    public async ValueTask<Uri> GetDownloadUrlAsync(string key, TimeSpan validFor)
+    {
+        if (_profile.EffectiveCredentials == S3CredentialSource.Anonymous)
+        {
+            throw new InvalidOperationException($"S3 profile '{_profile.Name}' has no credentials, so it cannot sign download URLs.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validFor, TimeSpan.Zero);
+        // SigV4 presigned URLs are valid for at most 7 days.
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(validFor, TimeSpan.FromDays(7));
+        var url = await _client.GetPreSignedURLAsync(new GetPreSignedUrlRequest
+        {
+            BucketName = Bucket,
+            Key = ObjectKey(key),
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow + validFor,
+            Protocol = _profile.Endpoint.Scheme == "http" ? Protocol.HTTP : Protocol.HTTPS,
+        }).ConfigureAwait(false);
+        return new Uri(url);
+    }
+
     public async IAsyncEnumerable<string> ListAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var relative = prefix.Trim('/');

@@ -191,6 +191,23 @@ public sealed class S3StoreTests(SwiftS3Server server)
     }
 
     [Fact]
+    public async Task Download_urls_work_without_credentials_and_only_as_signed()
+    {
+        var store = server.Store(await server.CreateBucketAsync("presign"), "results");
+        var bytes = RandomBytes(3000, 4);
+        await store.SetAsync("job 1/out.tif", bytes);
+        using var http = new HttpClient();
+
+        var url = await store.GetDownloadUrlAsync("job 1/out.tif", TimeSpan.FromMinutes(5));
+
+        Assert.Equal(bytes, await http.GetByteArrayAsync(url));
+        var tampered = new Uri(url.AbsoluteUri.Replace("X-Amz-Expires=300", "X-Amz-Expires=301", StringComparison.Ordinal));
+        Assert.NotEqual(url, tampered);
+        using var refused = await http.GetAsync(tampered);
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task Conditional_create_on_a_server_without_it_says_so_and_writes_nothing()
     {
         // Swift 2.30's s3api answers If-None-Match on PUT with 501 NotImplemented (the semantics are tested
