@@ -13,8 +13,11 @@ public sealed record NodeMetadata(string Path, int ZarrFormat, ArrayMetadata? Ar
 /// Consolidated metadata: full store keys (<c>a/b/.zarray</c>, <c>a/b/zarr.json</c>) mapped to their documents.
 /// Used instead of store reads, falling back to the store for keys it does not hold.
 /// </summary>
-public sealed class MetadataSnapshot(IReadOnlyDictionary<string, JsonObject> documents)
+public sealed class MetadataSnapshot(IReadOnlyDictionary<string, JsonObject> documents, int zarrFormat)
 {
+    /// <summary>Format of the snapshot (2 = <c>.zmetadata</c>, 3 = inline <c>consolidated_metadata</c>).</summary>
+    public int ZarrFormat { get; } = zarrFormat;
+
     public IReadOnlyDictionary<string, JsonObject> Documents { get; } = documents;
 
     public bool TryGet(string key, out JsonObject document)
@@ -44,21 +47,28 @@ public static class NodeMetadataReader
     public static async Task<NodeMetadata> ReadAsync(IStore store, string path, MetadataSnapshot? snapshot, ZarrLimits limits, CancellationToken cancellationToken)
     {
         path = NormalizePath(path);
-        var v3 = await ReadJsonAsync(store, StoreKey.Join(path, "zarr.json"), path, snapshot, limits, cancellationToken).ConfigureAwait(false);
+
+        // A v2 snapshot describes every node below it: no need to probe for v3 metadata (or absent .zattrs).
+        var v2Snapshot = snapshot?.ZarrFormat == 2 ? snapshot : null;
+        var v3 = v2Snapshot is not null ? null : await ReadJsonAsync(store, StoreKey.Join(path, "zarr.json"), path, snapshot, limits, cancellationToken).ConfigureAwait(false);
         if (v3 is not null)
         {
             return ParseV3(v3, path, limits);
         }
 
-        var zarray = await ReadJsonAsync(store, StoreKey.Join(path, ".zarray"), path, snapshot, limits, cancellationToken).ConfigureAwait(false);
+        var zarrayKey = StoreKey.Join(path, ".zarray");
+        var zarray = await ReadJsonAsync(store, zarrayKey, path, snapshot, limits, cancellationToken).ConfigureAwait(false);
         if (zarray is not null)
         {
-            var zattrs = await ReadJsonAsync(store, StoreKey.Join(path, ".zattrs"), path, snapshot, limits, cancellationToken).ConfigureAwait(false);
+            var zattrsKey = StoreKey.Join(path, ".zattrs");
+            var zattrs = v2Snapshot is not null && v2Snapshot.Documents.ContainsKey(zarrayKey)
+                ? (v2Snapshot.TryGet(zattrsKey, out var cached) ? cached : null)
+                : await ReadJsonAsync(store, zattrsKey, path, snapshot, limits, cancellationToken).ConfigureAwait(false);
             return new NodeMetadata(path, 2, ArrayMetadata.ParseV2(zarray, zattrs, path, limits), zattrs ?? [], null);
         }
 
         var consolidated = snapshot;
-        var zmetadata = await ReadJsonAsync(store, StoreKey.Join(path, ".zmetadata"), path, null, limits, cancellationToken).ConfigureAwait(false);
+        var zmetadata = v2Snapshot is not null ? null : await ReadJsonAsync(store, StoreKey.Join(path, ".zmetadata"), path, null, limits, cancellationToken).ConfigureAwait(false);
         if (zmetadata is not null)
         {
             consolidated = ParseZmetadata(zmetadata, path);
@@ -113,7 +123,7 @@ public static class NodeMetadataReader
                         }
                     }
 
-                    snapshot = new MetadataSnapshot(docs);
+                    snapshot = new MetadataSnapshot(docs, 3);
                 }
 
                 return new NodeMetadata(path, 3, null, doc["attributes"] as JsonObject ?? [], snapshot);
@@ -138,7 +148,7 @@ public static class NodeMetadataReader
             }
         }
 
-        return new MetadataSnapshot(docs);
+        return new MetadataSnapshot(docs, 2);
     }
 
     private static async Task RefuseKnownNonZarrAsync(IStore store, string path, CancellationToken cancellationToken)
