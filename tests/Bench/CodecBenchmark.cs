@@ -22,7 +22,7 @@ internal static class CodecBenchmark
         NumcodecsBench.Prepare(store, array, work);
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(work, "manifest.json")));
 
-        var rows = new List<(string Variant, string Codec, double Ratio, Dictionary<int, double> Ours)>();
+        var rows = new List<(string Variant, string Codec, double Ratio, Dictionary<string, double> Ours)>();
         var reference = new Dictionary<string, Dictionary<string, double>>();
         foreach (var variant in manifest.RootElement.GetProperty("variants").EnumerateObject())
         {
@@ -34,12 +34,12 @@ internal static class CodecBenchmark
             foreach (var (label, decoderFactory) in Decoders(variant.Name, codec))
             {
                 Verify(files[0], chunkBytes, decoderFactory(), label);
-                var speeds = new Dictionary<int, double>();
+                var speeds = new Dictionary<string, double>();
                 foreach (var count in new[] { 1, threads }.Distinct())
                 {
                     var decoders = Enumerable.Range(0, count).Select(_ => decoderFactory()).ToArray();
                     var buffers = Enumerable.Range(0, count).Select(_ => new byte[chunkBytes]).ToArray();
-                    var seconds = Timing.BestSeconds(
+                    var time = Timing.Best(
                         () => Timing.OnThreads(count, w =>
                         {
                             for (var i = w; i < files.Count; i += count)
@@ -48,17 +48,21 @@ internal static class CodecBenchmark
                             }
                         }),
                         repeat);
-                    speeds[count] = rawBytes / seconds / 1e6;
+                    speeds[count.ToString(CultureInfo.InvariantCulture)] = rawBytes / time.WallSeconds / 1e6;
+                    if (count == 1)
+                    {
+                        speeds["cpu"] = rawBytes / time.CpuSeconds / 1e6;
+                    }
                 }
 
-                Console.Error.WriteLine($"  {label}: {string.Join(", ", speeds.Select(s => $"{s.Key}T {s.Value:F0} MB/s"))}");
+                Console.Error.WriteLine($"  {label}: {string.Join(", ", speeds.Select(s => $"{s.Key} {s.Value:F0} MB/s"))}");
                 rows.Add((variant.Name, label, ratio, speeds));
             }
 
             // Right after ours, so both see the same background load.
             files.Clear();
             reference[variant.Name] = NumcodecsBench.Measure(work, variant.Name, threads, repeat)[variant.Name];
-            Console.Error.WriteLine($"  numcodecs {variant.Name}: {string.Join(", ", reference[variant.Name].Select(s => $"{s.Key}T {s.Value:F0} MB/s"))}");
+            Console.Error.WriteLine($"  numcodecs {variant.Name}: {string.Join(", ", reference[variant.Name].Select(s => $"{s.Key} {s.Value:F0} MB/s"))}");
         }
         return Table(rows, reference, threads);
     }
@@ -101,17 +105,18 @@ internal static class CodecBenchmark
         }
     }
 
-    private static string Table(List<(string Variant, string Codec, double Ratio, Dictionary<int, double> Ours)> rows, Dictionary<string, Dictionary<string, double>> reference, int threads)
+    private static string Table(List<(string Variant, string Codec, double Ratio, Dictionary<string, double> Ours)> rows, Dictionary<string, Dictionary<string, double>> reference, int threads)
     {
         var text = new StringBuilder();
         var t = threads.ToString(CultureInfo.InvariantCulture);
-        text.AppendLine(CultureInfo.InvariantCulture, $"| codec (our decoder) | ratio | ours 1T MB/s | numcodecs 1T MB/s | ours/numcodecs 1T | ours {t}T MB/s | numcodecs {t}T MB/s | ours/numcodecs {t}T |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"| codec (our decoder) | ratio | ours 1T | numcodecs 1T | 1T ratio | ours per CPU-s | numcodecs per CPU-s | per-core ratio | ours {t}T | numcodecs {t}T | {t}T ratio |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (variant, codec, ratio, ours) in rows)
         {
             var theirs = reference[variant];
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {codec} | {ratio:F2} | {ours[1]:F0} | {theirs["1"]:F0} | {ours[1] / theirs["1"]:F2}x | {ours[threads]:F0} | {theirs[t]:F0} | {ours[threads] / theirs[t]:F2}x |");
+                $"| {codec} | {ratio:F2} | {ours["1"]:F0} | {theirs["1"]:F0} | {ours["1"] / theirs["1"]:F2}x | {ours["cpu"]:F0} | {theirs["cpu"]:F0} | {ours["cpu"] / theirs["cpu"]:F2}x | {ours[t]:F0} | {theirs[t]:F0} | {ours[t] / theirs[t]:F2}x |");
         }
 
         return text.ToString();

@@ -3,7 +3,7 @@
   prepare: decode every chunk of --store/--array with numcodecs and re-encode it with each variant codec into
            --work/<variant>/<chunk>; writes --work/manifest.json (variant -> numcodecs config, files, raw bytes).
   measure: times numcodecs decode of every variant (into preallocated buffers, Blosc's own threads off) on 1
-           thread and on --threads Python threads, best of --repeat runs; prints JSON {variant: {"1": MB/s, "N": MB/s}} (MB = 1e6 bytes
+           thread and on --threads Python threads, best of --repeat runs; prints JSON {variant: {"1": MB/s, "cpu": MB/s per CPU-second on 1 thread, "N": MB/s}} (MB = 1e6 bytes
            of decoded output).
 Run with Debian's /usr/bin/python3 (python3-numcodecs, c-blosc 1.x).
 """
@@ -58,14 +58,16 @@ def prepare(args):
 
 
 def best_seconds(fn, repeat):
-    """Fastest of `repeat` runs after a warm-up: on a shared machine the minimum is the least disturbed run."""
+    """Fastest wall and process-CPU time of `repeat` runs after a warm-up: on a shared machine the minimum is the
+    least disturbed run, and CPU time (not inflated by other processes) gives throughput per core."""
     fn()
-    times = []
+    wall, cpu = [], []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
+        wall.append(time.perf_counter() - t0)
+        cpu.append(time.process_time() - c0)
+    return min(wall), min(cpu)
 
 
 def measure(args):
@@ -98,10 +100,9 @@ def measure(args):
                 list(pool.map(lambda w: decode(w, args.threads), range(args.threads)))
 
         raw = variant["raw_bytes"]
-        results[name] = {
-            "1": raw / best_seconds(one, args.repeat) / 1e6,
-            str(args.threads): raw / best_seconds(many, args.repeat) / 1e6,
-        }
+        wall1, cpu1 = best_seconds(one, args.repeat)
+        wall_n, _ = best_seconds(many, args.repeat)
+        results[name] = {"1": raw / wall1 / 1e6, "cpu": raw / cpu1 / 1e6, str(args.threads): raw / wall_n / 1e6}
     print(json.dumps(results))
 
 
