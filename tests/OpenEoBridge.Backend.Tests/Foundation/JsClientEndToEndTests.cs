@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text.Json;
+using OpenEoBridge.Backend.Tests.Foundation.Infrastructure;
+using OpenEoBridge.TestSupport;
+
+namespace OpenEoBridge.Backend.Tests.Foundation;
+
+/// <summary>The official @openeo/js-client against the real server on a loopback port.</summary>
+public sealed class JsClientEndToEndTests : IDisposable
+{
+    private readonly TempDirectory data = new();
+
+    [Fact]
+    public async Task JsClientConnectsLogsInAndDescribesTheAccount()
+    {
+        await using var backend = await BackendProcess.StartAsync(data.Path);
+
+        // The client is given the server root and must find the versioned API through /.well-known/openeo.
+        var result = await RunNodeAsync("foundation-e2e.mjs", backend.Url, "demo", "demo");
+
+        Assert.False(result.TryGetProperty("error", out var error), $"client failed: {error}\n{backend.Output}");
+        Assert.Equal("1.2.0", result.GetProperty("apiVersion").GetString());
+        Assert.Equal(backend.Url + "/openeo/1.2", result.GetProperty("baseUrl").GetString()!.TrimEnd('/'));
+        Assert.True(result.GetProperty("hasBasicAuth").GetBoolean());
+        Assert.True(result.GetProperty("hasDescribeAccount").GetBoolean());
+        Assert.Contains("basic", result.GetProperty("authProviders").EnumerateArray().Select(p => p.GetString()));
+        Assert.True(result.GetProperty("authenticated").GetBoolean());
+        Assert.Equal("demo", result.GetProperty("userId").GetString());
+    }
+
+    [Fact]
+    public async Task JsClientReportsAWrongPassword()
+    {
+        await using var backend = await BackendProcess.StartAsync(data.Path);
+
+        var result = await RunNodeAsync("foundation-e2e.mjs", backend.Url, "demo", "wrong");
+
+        Assert.Equal("CredentialsInvalid", result.GetProperty("code").GetString());
+    }
+
+    private static async Task<JsonElement> RunNodeAsync(string script, params string[] arguments)
+    {
+        var folder = Path.Combine(SharedPaths.RepositoryRoot, "tests", "js");
+        var start = new ProcessStartInfo("node") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(folder, script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var node = Process.Start(start)!;
+        var stdout = node.StandardOutput.ReadToEndAsync();
+        var stderr = node.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await node.WaitForExitAsync(timeout.Token);
+        var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length > 0, "node printed nothing: " + await stderr);
+        return JsonDocument.Parse(lines[^1]).RootElement.Clone();
+    }
+
+    public void Dispose() => data.Dispose();
+}
