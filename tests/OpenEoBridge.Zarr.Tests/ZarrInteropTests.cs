@@ -50,11 +50,28 @@ public sealed class ZarrInteropTests
             await a.WriteAsync<short>(ArrayRegion.Whole(a.Shape), ints, timeout.Token);
         }
 
+        // v2 filters encoded by us, decoded by numcodecs: fixedscaleoffset (f8 stored as i2) and delta (i4).
+        var scaled = Enumerable.Range(0, 30).Select(i => (i * 0.37) - 4).ToArray();
+        var fso = await group.CreateArrayAsync("fso", new ArrayDefinition
+        {
+            Shape = [30], ChunkShape = [8], DataType = ZarrDataType.Float64, Compressor = CodecSpecs.V2Zlib(1),
+            Filters = [new JsonObject { ["id"] = "fixedscaleoffset", ["offset"] = 1.5, ["scale"] = 100, ["dtype"] = "<f8", ["astype"] = "<i2" }],
+        }, cancellationToken: timeout.Token);
+        await fso.WriteAsync<double>(ArrayRegion.Whole([30]), scaled, timeout.Token);
+        var fsoExpected = scaled.Select(v => (Math.Round((v - 1.5) * 100, MidpointRounding.ToEven) / 100) + 1.5).ToArray();
+        var deltaValues = Enumerable.Range(0, 40).Select(i => (i * i) - 300).ToArray();
+        var delta = await group.CreateArrayAsync("delta", new ArrayDefinition
+        {
+            Shape = [40], ChunkShape = [16], DataType = ZarrDataType.Int32, Compressor = CodecSpecs.V2Zstd(1),
+            Filters = [new JsonObject { ["id"] = "delta", ["dtype"] = "<i4", ["astype"] = "<i4" }],
+        }, cancellationToken: timeout.Token);
+        await delta.WriteAsync<int>(ArrayRegion.Whole([40]), deltaValues, timeout.Token);
+
         var labels = await group.CreateArrayAsync("labels", new ArrayDefinition { Shape = [3], ChunkShape = [2], DataType = ZarrDataType.String }, cancellationToken: timeout.Token);
         await labels.WriteStringsAsync(ArrayRegion.Whole([3]), new[] { "red", "grün", "" }, timeout.Token);
         await group.ConsolidateMetadataAsync(timeout.Token);
 
-        var result = await ZarrExternalTools.PythonAsync("zarr_python_read.py", dir.Path, "consolidated", "precip", "zstd_f", "gzip_be", "zlib", "lz4", "blosc_zstd_bit", "labels");
+        var result = await ZarrExternalTools.PythonAsync("zarr_python_read.py", dir.Path, "consolidated", "precip", "zstd_f", "gzip_be", "zlib", "lz4", "blosc_zstd_bit", "labels", "fso", "delta");
         Assert.Equal(Sha(values), result["precip"]!["sha256"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals(new JsonObject { ["units"] = "mm/day", ["scale"] = 2.5, ["tags"] = new JsonArray("a", "b"), ["_ARRAY_DIMENSIONS"] = new JsonArray("time", "lat", "lon") }, result["precip"]!["attrs"]), result["precip"]!["attrs"]!.ToJsonString());
         foreach (var name in new[] { "zstd_f", "gzip_be", "zlib", "lz4", "blosc_zstd_bit" })
@@ -63,6 +80,8 @@ public sealed class ZarrInteropTests
         }
 
         Assert.Equal(">i2", result["gzip_be"]!["dtype"]!.GetValue<string>());
+        Assert.Equal(Sha(fsoExpected), result["fso"]!["sha256"]!.GetValue<string>());
+        Assert.Equal(Sha(deltaValues), result["delta"]!["sha256"]!.GetValue<string>());
         Assert.Equal(["red", "grün", ""], result["labels"]!["values"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 

@@ -77,10 +77,10 @@ public sealed record ChunkSpec(int[] Shape, DataTypes.ZarrDataType DataType, Dat
 internal static class CodecConfig
 {
     public static int Int(JsonObject? config, string key, int fallback) =>
-        config?[key] is JsonValue v ? v.GetValue<int>() : fallback;
+        config?[key] is JsonValue v ? checked((int)Metadata.JsonHelpers.ToDouble(v)) : fallback;
 
     public static double Double(JsonObject? config, string key, double fallback) =>
-        config?[key] is JsonValue v ? v.GetValue<double>() : fallback;
+        config?[key] is JsonValue v ? Metadata.JsonHelpers.ToDouble(v) : fallback;
 
     public static string? String(JsonObject? config, string key) =>
         config?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;

@@ -167,7 +167,7 @@ public sealed class CodecPipeline
                     throw new ZarrException("transpose codec needs an 'order' permutation (the old 'C'/'F' strings are not valid v3)");
                 }
 
-                return new TransposeCodec([.. order.Select(o => o!.GetValue<int>())]);
+                return new TransposeCodec([.. order.Select(o => checked((int)Metadata.JsonHelpers.ToInt64(o!)))]);
             case "gzip":
                 return new GzipCodec(CodecConfig.Int(config, "level", 5));
             case "zstd":

@@ -24,7 +24,7 @@ public sealed class ShardingCodec : IArrayToBytesCodec
             throw new ZarrException("sharding_indexed needs chunk_shape with one entry per dimension");
         }
 
-        InnerShape = [.. inner.Select(n => n!.GetValue<int>())];
+        InnerShape = [.. inner.Select(n => checked((int)Metadata.JsonHelpers.ToInt64(n!)))];
         ChunksPerShard = new int[InnerShape.Length];
         long count = 1;
         for (var d = 0; d < InnerShape.Length; d++)

@@ -193,7 +193,7 @@ public sealed partial record ZarrDataType
             case "numpy.datetime64":
             case "numpy.timedelta64":
                 var unit = config?["unit"]?.GetValue<string>() ?? throw new ZarrException($"data_type {name} needs configuration.unit");
-                var scale = config?["scale_factor"]?.GetValue<long>() ?? 1;
+                var scale = (config?["scale_factor"] is { } sf ? Metadata.JsonHelpers.ToInt64(sf) : 1);
                 return name == "numpy.datetime64" ? DateTime64(unit, scale) : TimeDelta64(unit, scale);
             case "fixed_length_utf32":
                 return FixedUnicode(ConfigInt(config, "length_bytes", name) / 4);
@@ -274,7 +274,7 @@ public sealed partial record ZarrDataType
     };
 
     private static int ConfigInt(JsonObject? config, string key, string name) =>
-        config?[key]?.GetValue<int>() ?? throw new ZarrException($"data_type {name} needs configuration.{key}");
+        (config?[key] is { } v ? checked((int)Metadata.JsonHelpers.ToInt64(v)) : (int?)null) ?? throw new ZarrException($"data_type {name} needs configuration.{key}");
 
     private static int Positive(int n) => n > 0 ? n : throw new ZarrException($"Element size must be positive, got {n}");
 

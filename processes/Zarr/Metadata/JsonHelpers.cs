@@ -45,6 +45,14 @@ public static class JsonHelpers
         _ => node.DeepClone(),
     };
 
+    /// <summary>A JSON number as double, whether parsed from text or created in code from any numeric type.</summary>
+    public static double ToDouble(JsonNode node) =>
+        ((JsonValue)node).TryGetValue<JsonElement>(out var e) ? e.GetDouble() : JsonSerializer.SerializeToElement(node).GetDouble();
+
+    /// <summary>A JSON integer as long, whether parsed from text or created in code from any integer type.</summary>
+    public static long ToInt64(JsonNode node) =>
+        ((JsonValue)node).TryGetValue<JsonElement>(out var e) ? e.GetInt64() : JsonSerializer.SerializeToElement(node).GetInt64();
+
     public static long[] LongArray(JsonNode? node, string path, string key)
     {
         if (node is not JsonArray a)
@@ -54,7 +62,7 @@ public static class JsonHelpers
 
         try
         {
-            return [.. a.Select(n => n!.GetValue<long>())];
+            return [.. a.Select(n => ToInt64(n!))];
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException)
         {
