@@ -68,8 +68,9 @@ internal sealed class ChunkSource
         var (shared, created) = await _context.ChunkLoads.RunAsync(key, async token =>
         {
             // The fresh chunk's reference belongs to the caller that started the load; the cache pins its own.
+            var epoch = _context.WriteEpoch(_store, _path);
             var chunk = await LoadAsync(readCoords, id, token).ConfigureAwait(false);
-            if (_context.Cache.MaxBytes > 0 && chunk.TryPin())
+            if (_context.Cache.MaxBytes > 0 && _context.WriteEpoch(_store, _path) == epoch && chunk.TryPin())
             {
                 _context.Cache.Add(key, chunk);
             }
@@ -217,6 +218,7 @@ internal sealed class ChunkSource
 
         return await _context.ShardIndexes.Loads.RunAsync(key, async token =>
         {
+            var epoch = _context.WriteEpoch(_store, _path);
             var bytes = await _store.GetRangeAsync(shardKey, _sharding!.IndexRange, token).ConfigureAwait(false);
             ulong[]? index = null;
             if (bytes is not null)
@@ -231,7 +233,11 @@ internal sealed class ChunkSource
                 }
             }
 
-            _context.ShardIndexes.Add(key, index);
+            if (_context.WriteEpoch(_store, _path) == epoch)
+            {
+                _context.ShardIndexes.Add(key, index);
+            }
+
             return index;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -252,6 +258,7 @@ internal sealed class ChunkSource
     /// <summary>Drops cached state of a stored chunk/shard after it was rewritten.</summary>
     public void Invalidate(long[] storageCoords)
     {
+        _context.BumpWriteEpoch(_store, _path);
         var storeKey = StoreKeyOf(storageCoords);
         if (_sharding is null)
         {

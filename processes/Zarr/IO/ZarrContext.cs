@@ -44,6 +44,13 @@ public sealed class ZarrContext
 
     internal ChunkBufferPool Buffers { get; }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(object Store, string Path), long> _writeEpochs = new();
+
+    /// <summary>Changes whenever a chunk of the array is rewritten; loads that straddle a write are not cached.</summary>
+    internal long WriteEpoch(object store, string path) => _writeEpochs.TryGetValue((store, path), out var e) ? e : 0;
+
+    internal void BumpWriteEpoch(object store, string path) => _writeEpochs.AddOrUpdate((store, path), 1, (_, e) => e + 1);
+
     internal SemaphoreSlim IoSlots { get; }
 
     internal SemaphoreSlim DecodeSlots { get; }
