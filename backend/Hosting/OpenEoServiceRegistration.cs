@@ -53,6 +53,7 @@ public static class OpenEoServiceRegistration
         services.AddOpenEoEndpoints<CapabilitiesEndpoints>();
         services.AddOpenEoEndpoints<AccountEndpoints>();
         services.AddOpenEoEndpoints<OpenEoBridge.Backend.Api.Processes.ProcessesEndpoints>();
+        OpenEoBridge.Backend.Api.Processing.ProcessingServiceRegistration.AddOpenEoProcessing(services);
         return builder;
     }
 }
