@@ -46,9 +46,18 @@ public sealed class ArrayInterpolateLinear() : Process("array_interpolate_linear
 
     private static double Interpolate(double from, double to, double fraction)
     {
-        if (double.IsInfinity(from) || double.IsInfinity(to))
+        var fromInfinite = double.IsInfinity(from);
+        var toInfinite = double.IsInfinity(to);
+        if (fromInfinite && toInfinite)
         {
-            return from == to || !double.IsInfinity(to) ? from : double.IsInfinity(from) ? double.NaN : to;
+            // Same infinity on both sides stays; from -Infinity to +Infinity has no defined value in between.
+            return from == to ? from : double.NaN;
+        }
+
+        if (fromInfinite || toInfinite)
+        {
+            // The line towards an infinite neighbour is that infinity everywhere (the formula would give NaN from -Infinity).
+            return fromInfinite ? from : to;
         }
 
         return from + ((to - from) * fraction);
