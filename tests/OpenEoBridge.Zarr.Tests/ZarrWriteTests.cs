@@ -47,6 +47,23 @@ public sealed class ZarrWriteTests
         Assert.False(await store.ExistsAsync("a/" + (format == 3 ? "c/2/2" : "2.2"), Guard));
     }
 
+    [Theory]
+    [InlineData(2, "s/0")]
+    [InlineData(3, "s/c")]
+    public async Task ZeroDimensionalArraysUseTheirSingleChunkKey(int format, string key)
+    {
+        var store = new MemoryStore();
+        var array = await ZarrArray.CreateAsync(store, "s", new ArrayDefinition
+        {
+            ZarrFormat = format, Shape = [], ChunkShape = [], DataType = ZarrDataType.Float64, FillValue = FillValue.FromDouble(ZarrDataType.Float64, double.NaN),
+        }, new ZarrContext(), Guard);
+        Assert.True(double.IsNaN((await array.ReadAllAsync<double>(Guard))[0]));
+        await array.WriteAsync<double>(ArrayRegion.Whole([]), new[] { 42.5 }, Guard);
+        Assert.True(await store.ExistsAsync(key, Guard));
+        var back = await (await ZarrArray.OpenAsync(store, "s", new ZarrContext(), Guard)).ReadAllAsync<double>(Guard);
+        Assert.Equal(new[] { 42.5 }, back);
+    }
+
     [Fact]
     public async Task AppendAlongTimeGrowsTheArrayAndWritesMetadataLast()
     {
