@@ -114,6 +114,17 @@ public static class DatasetLayoutReader
             }
         }
 
+        // rioxarray without a grid_mapping attribute: a CRS-holding variable among the band's `coordinates`, or
+        // its default `spatial_ref` variable (rioxarray reads both the same way).
+        var coordinateNames = (band.Attributes.GetString("coordinates") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var name in coordinateNames.Append(CfAttributeWriter.GridMappingVariable).Distinct())
+        {
+            if (byName.TryGetValue(name, out var candidate) && candidate.Rank == 0 && GridMapping.ReadCrs(candidate.Attributes) is { } crs)
+            {
+                return (crs, GridMapping.ReadGeoTransform(candidate.Attributes), name);
+            }
+        }
+
         // GeoZarr: on the array itself, then on the group.
         foreach (var attributes in new[] { band.Attributes, groupAttributes })
         {
