@@ -45,6 +45,13 @@ ds = xr.Dataset({"red": (("time", "y", "x"), np.ones((3, 5, 6), "float32")), "ni
                  "quality": (("y", "x"), np.zeros((5, 6), "uint8"))},
                 coords={"time": t, "y": y, "x": x})
 save("utm_hourly_two_bands", ds.rio.write_crs("EPSG:32633"), {"time": {"units": "hours since 2020-01-01", "calendar": "standard"}})
+import zarr
+g = zarr.open_group(os.path.join(d, "datetime64_time.zarr"), mode="w")
+for name, data, dims in [("time", np.array(["2021-06-01T00:00", "2021-06-01T00:00:00.5"], dtype="datetime64[ns]"), ["time"]),
+                         ("y", np.array([1.5, 0.5]), ["y"]), ("x", np.array([0.5, 1.5, 2.5]), ["x"]),
+                         ("v", np.zeros((2, 2, 3), "float32"), ["time", "y", "x"])]:
+    g.create_dataset(name, data=data).attrs["_ARRAY_DIMENSIONS"] = dims
+zarr.consolidate_metadata(os.path.join(d, "datetime64_time.zarr"))
 print("ok")
 """;
 
@@ -136,6 +143,18 @@ print(json.dumps(out))
         var bbox = expected.GetProperty("group_attributes").GetProperty("spatial:bbox");
         AssertClose("geozarr bbox", bbox, dataset.Wgs84Bounds!.Value.ToArray());
         Assert.Equal([-9999.0], dataset.Layout.Bands.Single(b => b.Name == "t2m").Packing.MaskedValues);
+    }
+
+    [Fact]
+    public async Task Numpy_datetime64_time_coordinates_are_decoded()
+    {
+        Python.Run(MakeStores, _directory);
+        var description = await ZarrDatasetReader.ReadAsync(new FileSystemStore(Path.Combine(_directory, "datetime64_time.zarr"), writable: false));
+        Assert.Equal(["2021-06-01T00:00:00Z", "2021-06-01T00:00:00.5Z"], description.TimeLabels!.Select(l => l.ToRfc3339String()));
+        Assert.Equal(CfCalendar.ProlepticGregorian, description.Calendar);
+        Assert.Null(description.Layout.Crs);
+        Assert.Null(description.Wgs84Bounds);
+        Assert.Equal(new BoundingBox(0, 0, 3, 2), description.NativeBounds);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
