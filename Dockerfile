@@ -1,7 +1,7 @@
 # OpenEoBridge back-end image. Not built in CI: no container registry is reachable from the build machines.
 # Build:  docker build -t openeobridge .
 # Run:    docker run -p 8080:8080 -v openeo-data:/data -e OpenEo__Users__alice='<hash>' openeobridge
-#         (print a hash with: echo 'secret' | dotnet run --project backend -- hash-password)
+#         (print a hash with: echo 'secret' | dotnet run --project backend --no-launch-profile -- hash-password)
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

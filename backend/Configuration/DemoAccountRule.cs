@@ -26,7 +26,7 @@ public static class DemoAccountRule
             $"No user accounts (OpenEo:Users) and no OpenID Connect providers (OpenEo:Oidc:Providers) are configured, " +
             $"and the server would listen on {string.Join(", ", exposed)}, which is reachable from other machines. " +
             "The demo account is only offered on loopback addresses. Configure at least one user " +
-            "(e.g. OpenEo__Users__alice=<hash from 'dotnet run --project backend -- hash-password'>) or an OIDC provider.");
+            "(e.g. OpenEo__Users__alice=<hash from 'dotnet run --project backend --no-launch-profile -- hash-password'>) or an OIDC provider.");
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class OpenEoOptions
     /// <summary>Announced in capabilities and the well-known document; a development server should say false.</summary>
     public bool Production { get; set; }
 
-    /// <summary>User name to password hash (print a hash with <c>dotnet run --project backend -- hash-password</c>).</summary>
+    /// <summary>User name to password hash (print a hash with <c>dotnet run --project backend --no-launch-profile -- hash-password</c>).</summary>
     public Dictionary<string, string> Users { get; set; } = new(StringComparer.Ordinal);
 
     public BasicAuthOptions BasicAuth { get; set; } = new();

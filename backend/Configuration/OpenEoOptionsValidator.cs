@@ -56,14 +56,15 @@ public sealed partial class OpenEoOptionsValidator(IConfiguration configuration)
     {
         foreach (var (user, hash) in options.Users)
         {
-            if (string.IsNullOrWhiteSpace(user) || user.Contains(':', StringComparison.Ordinal))
+            // The name becomes the openEO user_id, whose pattern is ^[\w\-\.~]+$; '~' is kept for OIDC ids (PROVIDER~SUB).
+            if (!UserNamePattern().IsMatch(user))
             {
-                errors.Add($"OpenEo:Users: '{user}' is not a usable user name (empty or contains ':').");
+                errors.Add($"OpenEo:Users: '{user}' is not a usable user name (letters, digits, '_', '-', '.').");
             }
 
             if (!Auth.Basic.PasswordHashing.LooksLikeHash(hash))
             {
-                errors.Add($"OpenEo:Users:{user} is not a password hash. Create one with 'dotnet run --project backend -- hash-password'.");
+                errors.Add($"OpenEo:Users:{user} is not a password hash. Create one with 'dotnet run --project backend --no-launch-profile -- hash-password'.");
             }
         }
     }
@@ -146,6 +147,9 @@ public sealed partial class OpenEoOptionsValidator(IConfiguration configuration)
             errors.Add("OpenEo:BasicAuth:MaxFailedAttempts must be at least 1 and FailureWindow positive.");
         }
     }
+
+    [GeneratedRegex(@"^[\w\-\.]{1,64}$")]
+    private static partial Regex UserNamePattern();
 
     [GeneratedRegex(@"^[\d\w]{1,20}$")]
     private static partial Regex ProviderIdPattern();

@@ -4,7 +4,7 @@ using OpenEoBridge.Backend.Auth.Basic;
 namespace OpenEoBridge.Backend.Hosting;
 
 /// <summary>
-/// <c>dotnet run --project backend -- hash-password</c>: prints a hash for <c>OpenEo:Users:NAME</c>. The password
+/// <c>dotnet run --project backend --no-launch-profile -- hash-password</c>: prints a hash for <c>OpenEo:Users:NAME</c>. The password
 /// is read from standard input (piped, or typed without echo), never from the command line, where it would
 /// land in shell history.
 /// </summary>
@@ -33,7 +33,7 @@ public static class HashPasswordCommand
 
         if (string.IsNullOrEmpty(password))
         {
-            error.WriteLine("No password given. Usage: echo 'secret' | dotnet run --project backend -- hash-password");
+            error.WriteLine("No password given. Usage: echo 'secret' | dotnet run --project backend --no-launch-profile -- hash-password");
             return 1;
         }
 

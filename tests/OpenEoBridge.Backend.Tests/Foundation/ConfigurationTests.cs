@@ -12,6 +12,7 @@ public sealed class ConfigurationTests : IDisposable
     [Theory]
     [InlineData("OpenEo:Users:alice", "plain-text-password", "not a password hash")]
     [InlineData("OpenEo:PublicUrl", "/relative", "absolute http(s) URL")]
+    [InlineData("OpenEo:Users:al ice", "AQAAAAIAAYagAAAAEJpHdTBzKBiMaEAKzxVgdOPzJKErrveI5ew7zYUQU4vQx8S2An5zjHNkdo6rPtlPjg==", "not a usable user name")]
     [InlineData("OpenEo:Limits:MaxJsonDepth", "2", "MaxJsonDepth")]
     [InlineData("OpenEo:Oidc:Providers:this-id-is-not-valid:Title", "x", "must match")]
     public void InvalidSettingsStopTheStartWithAClearMessage(string key, string value, string expected)
