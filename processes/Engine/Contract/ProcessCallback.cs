@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using OpenEoBridge.Processes.Kernels;
 using OpenEoBridge.Processes.Values;
 
 namespace OpenEoBridge.Processes.Contract;
@@ -24,5 +26,31 @@ public abstract class ProcessCallback
         }
 
         return InvokeAsync(parameters, cancellationToken);
+    }
+
+    /// <summary>
+    /// Fuses the callback into one span kernel when every node of it is element-wise (a number kernel, a masked kernel
+    /// such as <c>if</c>/<c>and</c>, a literal or a parameter). <paramref name="spanParameters"/> are bound to the
+    /// input spans; <paramref name="constants"/> (e.g. <c>context</c>) are the same for every element. When it
+    /// returns false, <paramref name="reason"/> says why and the caller runs <see cref="InvokeAsync(IReadOnlyDictionary{string, Value}, CancellationToken)"/> per element.
+    /// </summary>
+    public virtual bool TryCompileSpanKernel(IReadOnlyList<string> spanParameters, IReadOnlyDictionary<string, Value>? constants,
+        [NotNullWhen(true)] out SpanKernel? kernel, [NotNullWhen(false)] out string? reason)
+    {
+        kernel = null;
+        reason = "this callback is not a compiled process graph";
+        return false;
+    }
+
+    /// <summary>
+    /// Recognises a reducer callback that is one reducer process over <paramref name="dataParameter"/> (plus optional
+    /// element-wise work on its result), so the cube engine can stream it; false with the reason otherwise.
+    /// </summary>
+    public virtual bool TryCompileReducer(string dataParameter, IReadOnlyDictionary<string, Value>? constants,
+        [NotNullWhen(true)] out ReducerCallbackKernel? kernel, [NotNullWhen(false)] out string? reason)
+    {
+        kernel = null;
+        reason = "this callback is not a compiled process graph";
+        return false;
     }
 }

@@ -12,17 +12,23 @@ internal abstract class CompiledArgument
 
 internal sealed class LiteralBinding(Value value) : CompiledArgument
 {
-    public override ValueTask<Value> EvaluateAsync(GraphRun run) => ValueTask.FromResult(value);
+    public Value Value { get; } = value;
+
+    public override ValueTask<Value> EvaluateAsync(GraphRun run) => ValueTask.FromResult(Value);
 }
 
 internal sealed class NodeBinding(int nodeIndex) : CompiledArgument
 {
-    public override ValueTask<Value> EvaluateAsync(GraphRun run) => new(run.GetNodeResultAsync(nodeIndex));
+    public int NodeIndex { get; } = nodeIndex;
+
+    public override ValueTask<Value> EvaluateAsync(GraphRun run) => new(run.GetNodeResultAsync(NodeIndex));
 }
 
 internal sealed class ParameterBinding(string name) : CompiledArgument
 {
-    public override ValueTask<Value> EvaluateAsync(GraphRun run) => ValueTask.FromResult(run.Scope.Resolve(name));
+    public string Name { get; } = name;
+
+    public override ValueTask<Value> EvaluateAsync(GraphRun run) => ValueTask.FromResult(run.Scope.Resolve(Name));
 }
 
 internal sealed class ArrayBinding(ImmutableArray<CompiledArgument> items) : CompiledArgument

@@ -1,12 +1,15 @@
 using OpenEoBridge.Processes.Contract;
+using OpenEoBridge.Processes.Kernels;
 using OpenEoBridge.Processes.Values;
 
 namespace OpenEoBridge.Processes.Library.Logic;
 
 /// <summary><c>and</c>: evaluates <c>x</c> first and skips <c>y</c> when <c>x</c> is false (the definition allows it).</summary>
-public sealed class And() : Process("and")
+public sealed class And() : Process("and"), IMaskedKernel
 {
     public override ArgumentEvaluation ArgumentEvaluation => ArgumentEvaluation.Lazy;
+
+    public IReadOnlyList<string> MaskedInputs { get; } = ["x", "y"];
 
     public override async ValueTask<Value> InvokeAsync(ProcessCall call)
     {
@@ -18,5 +21,24 @@ public sealed class And() : Process("and")
 
         var y = ThreeValuedLogic.Read(call, "y", await call.GetAsync("y").ConfigureAwait(false));
         return ThreeValuedLogic.ToValue(ThreeValuedLogic.And(x, y));
+    }
+
+    public KernelValueType? ResultType(ReadOnlySpan<KernelValueType> inputs, out string? reason) => MaskedKernelTypes.Logical(inputs, out reason);
+
+    /// <summary>Kleene: a present false decides; otherwise valid only when both are present.</summary>
+    public void Apply(ReadOnlySpan<KernelColumn> inputs, KernelColumn result)
+    {
+        var x = inputs[0].Booleans;
+        var xValid = inputs[0].Valid;
+        var y = inputs[1].Booleans;
+        var yValid = inputs[1].Valid;
+        var output = result.Booleans;
+        var valid = result.Valid;
+        for (var i = 0; i < output.Length; i++)
+        {
+            var decidedFalse = (xValid[i] & !x[i]) | (yValid[i] & !y[i]);
+            valid[i] = decidedFalse | (xValid[i] & yValid[i]);
+            output[i] = !decidedFalse & x[i] & y[i];
+        }
     }
 }

@@ -8,11 +8,19 @@ namespace OpenEoBridge.Processes.Library.Rounding;
 
 /// <summary>
 /// <c>int</c>: truncation towards zero. NaN has no integer part, and the official cases expect no-data for it, so
-/// the dynamic path maps NaN to no-data; the span kernel leaves NaN in place for the cube engine, whose
-/// validity rules treat NaN like other non-finite values.
+/// the dynamic path maps NaN to no-data; the span kernel leaves NaN in place and <see cref="RestrictValidity"/>
+/// marks it invalid, so fused callbacks agree with the dynamic path.
 /// </summary>
-public sealed class Int() : UnaryNumberProcess<Int.Op>("int")
+public sealed class Int() : UnaryNumberProcess<Int.Op>("int"), IKernelResultValidity
 {
+    public void RestrictValidity(ReadOnlySpan<double> result, Span<bool> valid)
+    {
+        for (var i = 0; i < result.Length; i++)
+        {
+            valid[i] &= !double.IsNaN(result[i]);
+        }
+    }
+
     public override ValueTask<Value> InvokeAsync(ProcessCall call) =>
         ValueTask.FromResult(call.GetNumberOrNull("x") is { } x && !double.IsNaN(x) ? Value.Number(Op.Invoke(x)) : (Value)Value.NoData);
 
