@@ -21,6 +21,10 @@ COPY openeo-spec/ openeo-spec/
 RUN dotnet publish backend/OpenEoBridge.Backend.csproj -c Release -o /app --no-restore
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# CRS transformations call the system PROJ library (and its EPSG database in proj-data) through P/Invoke.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends libproj25 proj-data \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 # The image's non-root user owns the data volume (token key, jobs, results).

@@ -42,6 +42,13 @@ public sealed partial class OpenEoOptionsValidator(IConfiguration configuration)
         }
 
         ValidateLimits(options, errors);
+        foreach (var proxy in options.ForwardedHeaders.KnownProxies)
+        {
+            if (!System.Net.IPAddress.TryParse(proxy, out _))
+            {
+                errors.Add($"OpenEo:ForwardedHeaders:KnownProxies: '{proxy}' is not an IP address.");
+            }
+        }
 
         var demo = DemoAccountRule.Decide(options, ListenAddresses.FromConfiguration(configuration));
         if (demo.RefusalReason is { } reason)

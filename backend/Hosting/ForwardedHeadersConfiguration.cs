@@ -5,13 +5,24 @@ using OpenEoBridge.Backend.Configuration;
 
 namespace OpenEoBridge.Backend.Hosting;
 
-/// <summary>Trusts X-Forwarded-For/-Proto/-Host only from loopback and <c>OpenEo:ForwardedHeaders:KnownProxies</c>.</summary>
+/// <summary>Trusts X-Forwarded-For/-Proto/-Host only from loopback (unless turned off) and <c>OpenEo:ForwardedHeaders:KnownProxies</c>.</summary>
 public sealed class ForwardedHeadersConfiguration(IOptions<OpenEoOptions> options) : IConfigureOptions<ForwardedHeadersOptions>
 {
     public void Configure(ForwardedHeadersOptions forwarded)
     {
+        var settings = options.Value.ForwardedHeaders;
         forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-        foreach (var proxy in options.Value.ForwardedHeaders.KnownProxies)
+        if (!settings.TrustLoopback)
+        {
+            // The framework's defaults are exactly the loopback network and address.
+            forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // The obsolete list still holds 127.0.0.0/8 and the middleware still reads it.
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            forwarded.KnownProxies.Clear();
+        }
+
+        foreach (var proxy in settings.KnownProxies)
         {
             forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
         }

@@ -16,7 +16,7 @@ public static class OpenEoPipeline
             app.Logger.LogWarning("Unknown configuration key '{Key}' is ignored; check its spelling against the README.", key);
         }
 
-        if (app.Services.GetRequiredService<IOptions<OpenEoOptions>>().Value.ForwardedHeaders.Enabled)
+        if (app.Services.GetRequiredService<IOptions<OpenEoOptions>>().Value.ForwardedHeaders.TrustsAnyProxy)
         {
             app.UseForwardedHeaders();
         }

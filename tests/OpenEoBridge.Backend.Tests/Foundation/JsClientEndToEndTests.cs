@@ -14,6 +14,7 @@ public sealed class JsClientEndToEndTests : IDisposable
     public async Task JsClientConnectsLogsInAndDescribesTheAccount()
     {
         await using var backend = await BackendProcess.StartAsync(data.Path);
+        await backend.WarmUpAsync();
 
         // The client is given the server root and must find the versioned API through /.well-known/openeo.
         var result = await RunNodeAsync("foundation-e2e.mjs", backend.Url, "demo", "demo");
@@ -32,6 +33,7 @@ public sealed class JsClientEndToEndTests : IDisposable
     public async Task JsClientReportsAWrongPassword()
     {
         await using var backend = await BackendProcess.StartAsync(data.Path);
+        await backend.WarmUpAsync();
 
         var result = await RunNodeAsync("foundation-e2e.mjs", backend.Url, "demo", "wrong");
 

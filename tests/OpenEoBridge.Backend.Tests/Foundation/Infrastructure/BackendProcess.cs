@@ -78,7 +78,12 @@ public sealed partial class BackendProcess : IAsyncDisposable
         backend.process.BeginOutputReadLine();
         backend.process.BeginErrorReadLine();
         backend.process.EnableRaisingEvents = true;
-        backend.process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The back-end exited during start-up:\n" + backend.Output));
+        backend.process.Exited += (_, _) =>
+        {
+            // Exited can fire before the last output lines are read; this wait drains the redirected streams.
+            backend.process.WaitForExit();
+            listening.TrySetException(new InvalidOperationException("The back-end exited during start-up:\n" + backend.Output));
+        };
 
         var winner = await Task.WhenAny(listening.Task, Task.Delay(TimeSpan.FromMinutes(2)));
         if (winner != listening.Task)
@@ -89,6 +94,19 @@ public sealed partial class BackendProcess : IAsyncDisposable
 
         backend.Url = (await listening.Task).TrimEnd('/');
         return backend;
+    }
+
+    /// <summary>
+    /// Requests the discovery documents once, so that clients with short timeouts (the JS client gives
+    /// <c>/.well-known/openeo</c> 5 s) do not pay for start-up work on a busy machine.
+    /// </summary>
+    public async Task WarmUpAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromMinutes(2) };
+        foreach (var path in new[] { "/.well-known/openeo", "/openeo/1.2/", "/openeo/1.2/credentials/basic" })
+        {
+            using var response = await client.GetAsync(path);
+        }
     }
 
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
