@@ -28,8 +28,12 @@ public sealed class ZarrInteropTests
         var values = Values(5 * 9 * 13);
         var blosc = await group.CreateArrayAsync("precip", new ArrayDefinition
         {
-            Shape = shape, ChunkShape = [2, 4, 8], DataType = ZarrDataType.Float32, FillValue = FillValue.FromDouble(ZarrDataType.Float32, -9999),
-            Attributes = Attrs, DimensionNames = ["time", "lat", "lon"],
+            Shape = shape,
+            ChunkShape = [2, 4, 8],
+            DataType = ZarrDataType.Float32,
+            FillValue = FillValue.FromDouble(ZarrDataType.Float32, -9999),
+            Attributes = Attrs,
+            DimensionNames = ["time", "lat", "lon"],
         }, cancellationToken: timeout.Token);
         await blosc.WriteAsync<float>(ArrayRegion.Whole(shape), values, timeout.Token);
 
@@ -45,7 +49,12 @@ public sealed class ZarrInteropTests
         {
             var a = await group.CreateArrayAsync(name, new ArrayDefinition
             {
-                Shape = [11, 7], ChunkShape = [4, 3], DataType = ZarrDataType.Int16, Compressor = compressor, Order = order, BigEndian = bigEndian,
+                Shape = [11, 7],
+                ChunkShape = [4, 3],
+                DataType = ZarrDataType.Int16,
+                Compressor = compressor,
+                Order = order,
+                BigEndian = bigEndian,
             }, cancellationToken: timeout.Token);
             await a.WriteAsync<short>(ArrayRegion.Whole(a.Shape), ints, timeout.Token);
         }
@@ -54,7 +63,10 @@ public sealed class ZarrInteropTests
         var scaled = Enumerable.Range(0, 30).Select(i => (i * 0.37) - 4).ToArray();
         var fso = await group.CreateArrayAsync("fso", new ArrayDefinition
         {
-            Shape = [30], ChunkShape = [8], DataType = ZarrDataType.Float64, Compressor = CodecSpecs.V2Zlib(1),
+            Shape = [30],
+            ChunkShape = [8],
+            DataType = ZarrDataType.Float64,
+            Compressor = CodecSpecs.V2Zlib(1),
             Filters = [new JsonObject { ["id"] = "fixedscaleoffset", ["offset"] = 1.5, ["scale"] = 100, ["dtype"] = "<f8", ["astype"] = "<i2" }],
         }, cancellationToken: timeout.Token);
         await fso.WriteAsync<double>(ArrayRegion.Whole([30]), scaled, timeout.Token);
@@ -62,7 +74,10 @@ public sealed class ZarrInteropTests
         var deltaValues = Enumerable.Range(0, 40).Select(i => (i * i) - 300).ToArray();
         var delta = await group.CreateArrayAsync("delta", new ArrayDefinition
         {
-            Shape = [40], ChunkShape = [16], DataType = ZarrDataType.Int32, Compressor = CodecSpecs.V2Zstd(1),
+            Shape = [40],
+            ChunkShape = [16],
+            DataType = ZarrDataType.Int32,
+            Compressor = CodecSpecs.V2Zstd(1),
             Filters = [new JsonObject { ["id"] = "delta", ["dtype"] = "<i4", ["astype"] = "<i4" }],
         }, cancellationToken: timeout.Token);
         await delta.WriteAsync<int>(ArrayRegion.Whole([40]), deltaValues, timeout.Token);

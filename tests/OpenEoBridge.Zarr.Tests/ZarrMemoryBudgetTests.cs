@@ -16,7 +16,9 @@ public sealed class ZarrMemoryBudgetTests
         var store = new MemoryStore();
         var writer = await ZarrArray.CreateAsync(store, "big", new ArrayDefinition
         {
-            Shape = [64, 256, 256], ChunkShape = [4, 64, 64], DataType = ZarrDataType.Float32,
+            Shape = [64, 256, 256],
+            ChunkShape = [4, 64, 64],
+            DataType = ZarrDataType.Float32,
         }, new ZarrContext(), timeout.Token);
         var block = Enumerable.Range(0, 256 * 256).Select(i => (float)i).ToArray();
         for (var t = 0; t < 64; t++)

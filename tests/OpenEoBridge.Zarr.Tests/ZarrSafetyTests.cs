@@ -17,7 +17,11 @@ public sealed class ZarrSafetyTests
         var store = new MemoryStore();
         var array = await ZarrArray.CreateAsync(store, "precip", new ArrayDefinition
         {
-            ZarrFormat = format, Shape = [8, 8], ChunkShape = [4, 4], DataType = ZarrDataType.Float32, Compressor = compressor,
+            ZarrFormat = format,
+            Shape = [8, 8],
+            ChunkShape = [4, 4],
+            DataType = ZarrDataType.Float32,
+            Compressor = compressor,
         }, new ZarrContext(), Guard);
         await array.WriteAsync<float>(ArrayRegion.Whole([8, 8]), Enumerable.Range(0, 64).Select(i => (float)i).ToArray(), Guard);
         return (store, array);
@@ -114,7 +118,10 @@ public sealed class ZarrSafetyTests
         var store = new MemoryStore();
         var array = await ZarrArray.CreateAsync(store, "s", new ArrayDefinition
         {
-            Shape = [8, 8], ChunkShape = [8, 8], ShardInnerChunkShape = [4, 4], DataType = ZarrDataType.Float32,
+            Shape = [8, 8],
+            ChunkShape = [8, 8],
+            ShardInnerChunkShape = [4, 4],
+            DataType = ZarrDataType.Float32,
         }, new ZarrContext(), Guard);
         await array.WriteAsync<float>(ArrayRegion.Whole([8, 8]), new float[64], Guard);
         await array.WriteAsync<float>(new ArrayRegion([0, 0], [1, 1]), new[] { 1f }, Guard);

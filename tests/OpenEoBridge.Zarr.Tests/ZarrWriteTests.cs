@@ -19,7 +19,11 @@ public sealed class ZarrWriteTests
         var store = new MemoryStore();
         var array = await ZarrArray.CreateAsync(store, "a", new ArrayDefinition
         {
-            ZarrFormat = format, Shape = [10, 10], ChunkShape = [4, 4], DataType = ZarrDataType.Int32, FillValue = FillValue.FromDouble(ZarrDataType.Int32, -1),
+            ZarrFormat = format,
+            Shape = [10, 10],
+            ChunkShape = [4, 4],
+            DataType = ZarrDataType.Int32,
+            FillValue = FillValue.FromDouble(ZarrDataType.Int32, -1),
         }, new ZarrContext(), Guard);
         await array.WriteAsync<int>(new ArrayRegion([1, 1], [2, 3]), new[] { 1, 2, 3, 4, 5, 6 }, Guard);
         await array.WriteAsync<int>(new ArrayRegion([2, 3], [3, 2]), new[] { 7, 8, 9, 10, 11, 12 }, Guard);
@@ -55,7 +59,11 @@ public sealed class ZarrWriteTests
         var store = new MemoryStore();
         var array = await ZarrArray.CreateAsync(store, "s", new ArrayDefinition
         {
-            ZarrFormat = format, Shape = [], ChunkShape = [], DataType = ZarrDataType.Float64, FillValue = FillValue.FromDouble(ZarrDataType.Float64, double.NaN),
+            ZarrFormat = format,
+            Shape = [],
+            ChunkShape = [],
+            DataType = ZarrDataType.Float64,
+            FillValue = FillValue.FromDouble(ZarrDataType.Float64, double.NaN),
         }, new ZarrContext(), Guard);
         Assert.True(double.IsNaN((await array.ReadAllAsync<double>(Guard))[0]));
         await array.WriteAsync<double>(ArrayRegion.Whole([]), new[] { 42.5 }, Guard);
@@ -71,7 +79,10 @@ public sealed class ZarrWriteTests
         var context = new ZarrContext();
         var array = await ZarrArray.CreateAsync(store, "t2m", new ArrayDefinition
         {
-            Shape = [0, 3, 4], ChunkShape = [2, 3, 4], DataType = ZarrDataType.Float32, FillValue = FillValue.FromDouble(ZarrDataType.Float32, double.NaN),
+            Shape = [0, 3, 4],
+            ChunkShape = [2, 3, 4],
+            DataType = ZarrDataType.Float32,
+            FillValue = FillValue.FromDouble(ZarrDataType.Float32, double.NaN),
         }, context, Guard);
         var all = new List<float>();
         for (var step = 0; step < 5; step++)
@@ -96,7 +107,11 @@ public sealed class ZarrWriteTests
         var codecs = new System.Text.Json.Nodes.JsonArray(CodecSpecs.Sharding([2, 3], [CodecSpecs.Bytes(), CodecSpecs.Zstd(3)], indexAtStart));
         var array = await ZarrArray.CreateAsync(store, "s", new ArrayDefinition
         {
-            Shape = [9, 13], ChunkShape = [4, 6], DataType = ZarrDataType.UInt16, FillValue = FillValue.FromDouble(ZarrDataType.UInt16, 7), Codecs = codecs,
+            Shape = [9, 13],
+            ChunkShape = [4, 6],
+            DataType = ZarrDataType.UInt16,
+            FillValue = FillValue.FromDouble(ZarrDataType.UInt16, 7),
+            Codecs = codecs,
         }, context, Guard);
         await array.WriteAsync<ushort>(new ArrayRegion([1, 2], [5, 9]), Enumerable.Range(0, 45).Select(i => (ushort)(i + 100)).ToArray(), Guard);
 
@@ -122,7 +137,10 @@ public sealed class ZarrWriteTests
         var context = new ZarrContext();
         var array = await ZarrArray.CreateAsync(store, "c", new ArrayDefinition
         {
-            ZarrFormat = 2, Shape = [16, 16], ChunkShape = [8, 8], DataType = ZarrDataType.Float64,
+            ZarrFormat = 2,
+            Shape = [16, 16],
+            ChunkShape = [8, 8],
+            DataType = ZarrDataType.Float64,
         }, context, Guard);
 
         // 256 single-element writers: four per chunk row segment, many sharing a chunk (read-modify-write under the chunk lock).
@@ -139,7 +157,10 @@ public sealed class ZarrWriteTests
         var store = new MemoryStore();
         var array = await ZarrArray.CreateAsync(store, "", new ArrayDefinition
         {
-            Shape = [7, 9], ChunkShape = [3, 4], DataType = ZarrDataType.Int16, Codecs = [CodecSpecs.Transpose(1, 0), CodecSpecs.Bytes(), CodecSpecs.Gzip(1)],
+            Shape = [7, 9],
+            ChunkShape = [3, 4],
+            DataType = ZarrDataType.Int16,
+            Codecs = [CodecSpecs.Transpose(1, 0), CodecSpecs.Bytes(), CodecSpecs.Gzip(1)],
         }, new ZarrContext(), Guard);
         var values = Enumerable.Range(0, 63).Select(i => (short)(i - 30)).ToArray();
         await array.WriteAsync<short>(ArrayRegion.Whole([7, 9]), values, Guard);
