@@ -54,6 +54,7 @@ public static class OpenEoServiceRegistration
         services.AddOpenEoEndpoints<AccountEndpoints>();
         services.AddOpenEoEndpoints<OpenEoBridge.Backend.Api.Processes.ProcessesEndpoints>();
         OpenEoBridge.Backend.Api.Processing.ProcessingServiceRegistration.AddOpenEoProcessing(services);
+        OpenEoBridge.Backend.Catalog.CatalogServiceRegistration.AddOpenEoCatalog(services);
         return builder;
     }
 }
