@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OpenEoBridge.Processes.Contract;
+using OpenEoBridge.Processes.Validation;
 using OpenEoBridge.Processes.Values;
 
 namespace OpenEoBridge.Processes.Evaluation;
@@ -78,7 +79,7 @@ internal sealed class GraphRun
             var pending = new Dictionary<string, Func<ValueTask<Value>>>(node.Arguments.Length, StringComparer.Ordinal);
             foreach (var (name, argument) in node.Arguments)
             {
-                pending[name] = () => argument.EvaluateAsync(this);
+                pending[name] = async () => CheckBound(node, path, name, await argument.EvaluateAsync(this).ConfigureAwait(false));
             }
 
             return new ProcessCall(node.Process, Context, path, new Dictionary<string, Value>(), pending);
@@ -87,9 +88,25 @@ internal sealed class GraphRun
         var values = new Dictionary<string, Value>(node.Arguments.Length, StringComparer.Ordinal);
         foreach (var (name, argument) in node.Arguments)
         {
-            values[name] = await argument.EvaluateAsync(this).ConfigureAwait(false);
+            values[name] = CheckBound(node, path, name, await argument.EvaluateAsync(this).ConfigureAwait(false));
         }
 
         return new ProcessCall(node.Process, Context, path, values);
+    }
+
+    /// <summary>
+    /// Cubes are checked against the parameter schema when they are bound (their dimensions, e.g. a schema's
+    /// <c>dimensions</c> keyword, exist only at run time); JSON-like values were checked by validation or are
+    /// checked by the process's typed getters.
+    /// </summary>
+    private static Value CheckBound(CompiledNode node, ImmutableArray<NodePathSegment> path, string name, Value value)
+    {
+        if (value is ExternalValue && node.Process.Definition.FindParameter(name) is { } parameter
+            && SchemaMatcher.Mismatch(parameter.Schema, value) is { } reason)
+        {
+            throw OpenEoErrors.ProcessParameterInvalid(node.Process.Id, name, reason).AttachPath(path.SetItem(0, path[0] with { Parameter = name }));
+        }
+
+        return value;
     }
 }

@@ -8,7 +8,7 @@ namespace OpenEoBridge.Processes.Validation;
 /// <summary>
 /// Checks a value against an openEO parameter schema: a JSON Schema subset (type, enum, const, bounds, lengths,
 /// pattern, items, properties, required, anyOf/oneOf/allOf/not) plus openEO's <c>subtype</c> (a list of schemas means
-/// "any of them"). Returns null when the value matches, else a short reason naming what was expected.
+/// "any of them") and <c>dimensions</c> (cube values only). Returns null when the value matches, else a short reason naming what was expected.
 /// Integer-ness is judged on the value (1.0 is an integer, as in JSON Schema); a typed parameter accepts any subtype
 /// of its type unless the schema names a subtype.
 /// </summary>
@@ -65,7 +65,7 @@ public static class SchemaMatcher
 
     private static string? AnyOf(IEnumerable<JsonElement> schemas, Value value)
     {
-        string? first = null;
+        var reasons = new List<string>();
         foreach (var schema in schemas)
         {
             var reason = Mismatch(schema, value);
@@ -74,10 +74,18 @@ public static class SchemaMatcher
                 return null;
             }
 
-            first ??= reason;
+            reasons.Add(reason);
         }
 
-        return first is null ? null : $"expected {string.Join(" or ", schemas.Select(Describe).Distinct())}, got {Describe(value)}";
+        if (reasons.Count == 0)
+        {
+            return null;
+        }
+
+        // A cube's alternatives differ in their dimensions, which the short description would hide.
+        return value is ExternalValue
+            ? string.Join("; or ", reasons.Distinct())
+            : $"expected {string.Join(" or ", schemas.Select(Describe).Distinct())}, got {Describe(value)}";
     }
 
     private static string? MatchObjectSchema(JsonElement schema, Value value)
@@ -91,6 +99,12 @@ public static class SchemaMatcher
             && SubtypeMismatch(subtype.GetString()!, value) is { } subtypeReason)
         {
             return subtypeReason;
+        }
+
+        if (value is ExternalValue cube && schema.TryGetProperty("dimensions", out var dimensions)
+            && DimensionRequirements.Mismatch(dimensions, cube) is { } dimensionReason)
+        {
+            return dimensionReason;
         }
 
         if (value is CallbackValue or ExternalValue && !schema.TryGetProperty("subtype", out _) && schema.TryGetProperty("type", out _))
@@ -171,23 +185,8 @@ public static class SchemaMatcher
         _ => true,
     };
 
-    private static string? SubtypeMismatch(string subtype, Value value)
-    {
-        bool ok = subtype switch
-        {
-            "process-graph" => value is CallbackValue,
-            "datacube" or "raster-cube" or "vector-cube" => value is ExternalValue e && (e.Subtype == subtype || e.Subtype == "datacube"),
-            "date-time" => value is not StringValue s || DateTimePattern.IsMatch(s.Value),
-            "date" => value is not StringValue d || DatePattern.IsMatch(d.Value),
-            "time" => value is not StringValue t || TimePattern.IsMatch(t.Value),
-            "year" => value is not StringValue y || YearPattern.IsMatch(y.Value),
-            "bounding-box" => value is not ObjectValue box || new[] { "west", "south", "east", "north" }.All(k => box.TryGet(k, out var v) && v is NumberValue),
-            "temporal-interval" => value is not ArrayValue interval || interval.Count == 2,
-            "labeled-array" => value is not ArrayValue || value is ArrayValue,
-            _ => true,
-        };
-        return ok ? null : $"expected {subtype}, got {Describe(value)}";
-    }
+    private static string? SubtypeMismatch(string subtype, Value value) =>
+        SubtypeRules.Mismatch(subtype, value) is { } expected ? $"expected {expected}, got {Describe(value)}" : null;
 
     private static string? NumberMismatch(JsonElement schema, NumberValue n)
     {
@@ -317,9 +316,4 @@ public static class SchemaMatcher
         ExternalValue e => e.Subtype,
         _ => value.TypeName,
     };
-
-    private static readonly Regex DateTimePattern = new(@"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$", RegexOptions.Compiled);
-    private static readonly Regex DatePattern = new(@"^\d{4}-\d{2}-\d{2}$", RegexOptions.Compiled);
-    private static readonly Regex TimePattern = new(@"^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})?$", RegexOptions.Compiled);
-    private static readonly Regex YearPattern = new(@"^-?\d{4,}$", RegexOptions.Compiled);
 }

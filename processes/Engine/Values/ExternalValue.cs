@@ -9,4 +9,10 @@ public abstract class ExternalValue : Value
     public override ValueKind Kind => ValueKind.External;
 
     public abstract string Subtype { get; }
+
+    /// <summary>
+    /// The cube's dimensions, for checking a parameter schema's <c>dimensions</c> keyword when the value is bound
+    /// to a process; null when the owner cannot tell (the check is then skipped).
+    /// </summary>
+    public virtual IReadOnlyList<CubeDimension>? Dimensions => null;
 }
