@@ -8,12 +8,13 @@ namespace OpenEoBridge.Backend.Catalog;
 /// pattern, duplicate ids (configured or derived), unknown S3 profiles. Whether a store can be opened is not checked
 /// here: that needs the network, and a store that cannot be opened only leaves its collection out.
 /// </summary>
-public sealed class CatalogOptionsValidator(IOptions<StorageOptions> storage) : IValidateOptions<CatalogOptions>
+public sealed class CatalogOptionsValidator(IOptions<StorageOptions> storage, IConfiguration configuration) : IValidateOptions<CatalogOptions>
 {
     public ValidateOptionsResult Validate(string? name, CatalogOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
+        errors.AddRange(UnknownKeys(configuration.GetSection(CatalogOptions.SectionName)));
         if (options.RefreshInterval <= TimeSpan.Zero)
         {
             errors.Add($"{CatalogOptions.SectionName}:RefreshInterval must be positive, got {options.RefreshInterval}.");
@@ -73,6 +74,28 @@ public sealed class CatalogOptionsValidator(IOptions<StorageOptions> storage) : 
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>Keys that bind to nothing (a typo would otherwise silently leave a default in place).</summary>
+    private static IEnumerable<string> UnknownKeys(IConfigurationSection catalog)
+    {
+        foreach (var child in catalog.GetChildren())
+        {
+            if (!IsProperty<CatalogOptions>(child.Key))
+            {
+                yield return $"{child.Path} is not a catalogue setting.";
+            }
+            else if (string.Equals(child.Key, nameof(CatalogOptions.Sources), StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var key in child.GetChildren().SelectMany(source => source.GetChildren()).Where(k => !IsProperty<CatalogSourceOptions>(k.Key)))
+                {
+                    yield return $"{key.Path} is not a catalogue source setting.";
+                }
+            }
+        }
+    }
+
+    private static bool IsProperty<T>(string key) =>
+        typeof(T).GetProperty(key, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase) is not null;
 
     private void ValidateProfile(string path, CatalogSourceOptions source, StoreLocation location, List<string> errors)
     {

@@ -13,10 +13,8 @@ public static class CatalogServiceRegistration
 
     public static IServiceCollection AddOpenEoCatalog(this IServiceCollection services)
     {
-        // Unknown keys fail start-up here, as the foundation's check does for the sections it binds itself.
-        services.AddOptions<CatalogOptions>()
-            .BindConfiguration(CatalogOptions.SectionName, binder => binder.ErrorOnUnknownConfiguration = true)
-            .ValidateOnStart();
+        // The validator also reports unknown keys, as the foundation's check does for the sections it binds itself.
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsValidator>();
 
         // The storage layer's options and store factory are shared with every other user of stores.
@@ -26,6 +24,7 @@ public static class CatalogServiceRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ICatalogSourceProvider, ConfiguredSources>();
+        services.AddSingleton<ICatalogSourceProvider, DemoSources>();
         services.AddSingleton<CollectionLoader>();
         services.AddSingleton<CollectionRegistry>();
         services.AddHostedService(sp => sp.GetRequiredService<CollectionRegistry>());

@@ -59,11 +59,15 @@ public sealed class CatalogConfigurationTests : IDisposable
         {
             ["OpenEo:Catalog:Sources:0:Location"] = "/data/a.zarr",
             ["OpenEo:Catalog:Sources:0:Titel"] = "typo",
+            ["OpenEo:Catalog:Sources:0:Keywords:0"] = "fine",
+            ["OpenEo:Catalog:RefreshIntervall"] = "00:01:00",
         });
 
-        var error = Assert.ThrowsAny<InvalidOperationException>(() => factory.CreateClient());
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
-        Assert.Contains("Titel", error.ToString());
+        Assert.Contains("OpenEo:Catalog:Sources:0:Titel is not a catalogue source setting", error.Message);
+        Assert.Contains("OpenEo:Catalog:RefreshIntervall is not a catalogue setting", error.Message);
+        Assert.DoesNotContain("Keywords", error.Message);
     }
 
     [Fact]
