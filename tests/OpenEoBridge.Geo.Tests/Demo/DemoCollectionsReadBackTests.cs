@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using OpenEoBridge.Geo.Conventions;
 using OpenEoBridge.Geo.Crs;
 using OpenEoBridge.Geo.Datasets;
@@ -9,7 +10,8 @@ using OpenEoBridge.Zarr.Hierarchy;
 namespace OpenEoBridge.Geo.Tests.Demo;
 
 /// <summary>The generated demo stores, read back through our own <see cref="ZarrDatasetReader"/> and Zarr reader.</summary>
-public sealed class DemoCollectionsReadBackTests(DemoStoreFixture fixture) : IClassFixture<DemoStoreFixture>
+[Collection(DemoStoreCollection.Name)]
+public sealed class DemoCollectionsReadBackTests(DemoStoreFixture fixture)
 {
     private static readonly ChirpsDemoDataset Chirps = ChirpsDemoDataset.Instance;
     private static readonly RedNirDemoDataset RedNir = RedNirDemoDataset.Instance;
@@ -33,6 +35,44 @@ public sealed class DemoCollectionsReadBackTests(DemoStoreFixture fixture) : ICl
         // Nothing but the stores and their lock files is left in the demo directory.
         Assert.Equal(["chirps-demo.zarr", "red-nir-demo.zarr"],
             Directory.GetDirectories(Path.Combine(fixture.DataDirectory, "demo")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_second_start_reuses_the_stores_without_touching_them()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var before = Snapshot();
+        var again = await DemoCollections.EnsureAsync(fixture.DataDirectory, timeout.Token);
+        Assert.Equal(fixture.Collections, again);
+        Assert.Equal(before, Snapshot());
+
+        foreach (var dataset in DemoCollections.Datasets)
+        {
+            Assert.True(await DemoStoreInstaller.IsCurrentAsync(fixture.StorePath(dataset), dataset, timeout.Token));
+        }
+    }
+
+    [Fact]
+    public async Task A_store_with_an_older_generator_marker_is_stale()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var copy = Directory.CreateTempSubdirectory("oeb-demo-stale-").FullName;
+        try
+        {
+            var root = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(fixture.StorePath(Chirps), "zarr.json"), timeout.Token))!;
+            Assert.Equal(Chirps.GeneratorVersion, (int)root["attributes"]![DemoDataset.MarkerAttribute]!["generator_version"]!);
+            await File.WriteAllTextAsync(Path.Combine(copy, "zarr.json"), root.ToJsonString(), timeout.Token);
+            Assert.True(await DemoStoreInstaller.IsCurrentAsync(copy, Chirps, timeout.Token));
+            Assert.False(await DemoStoreInstaller.IsCurrentAsync(copy, RedNir, timeout.Token));
+
+            root["attributes"]![DemoDataset.MarkerAttribute]!["generator_version"] = Chirps.GeneratorVersion - 1;
+            await File.WriteAllTextAsync(Path.Combine(copy, "zarr.json"), root.ToJsonString(), timeout.Token);
+            Assert.False(await DemoStoreInstaller.IsCurrentAsync(copy, Chirps, timeout.Token));
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
     }
 
     [Fact]
@@ -230,6 +270,10 @@ public sealed class DemoCollectionsReadBackTests(DemoStoreFixture fixture) : ICl
             Assert.InRange(bytes, 100_000, 8_000_000);
         }
     }
+
+    private Dictionary<string, DateTime> Snapshot() => fixture.Collections
+        .SelectMany(c => Directory.EnumerateFiles(c.StorePath, "*", SearchOption.AllDirectories))
+        .ToDictionary(f => f, File.GetLastWriteTimeUtc);
 
     private static void AssertBox(BoundingBox expected, BoundingBox actual)
     {

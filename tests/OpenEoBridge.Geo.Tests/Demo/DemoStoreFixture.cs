@@ -2,13 +2,14 @@ using OpenEoBridge.Geo.Demo;
 
 namespace OpenEoBridge.Geo.Tests.Demo;
 
-/// <summary>Generates the demo stores once for a test class into a temporary data directory.</summary>
+/// <summary>Generates the demo stores once, for every test class of the collection, into a temporary data directory.</summary>
 public sealed class DemoStoreFixture : IDisposable
 {
     public DemoStoreFixture()
     {
         DataDirectory = Directory.CreateTempSubdirectory("oeb-demo-test-").FullName;
-        Collections = DemoCollections.EnsureAsync(DataDirectory, CancellationToken.None).GetAwaiter().GetResult();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        Collections = DemoCollections.EnsureAsync(DataDirectory, timeout.Token).GetAwaiter().GetResult();
     }
 
     public string DataDirectory { get; }
@@ -27,4 +28,11 @@ public sealed class DemoStoreFixture : IDisposable
         {
         }
     }
+}
+
+/// <summary>The test classes that share one generated set of demo stores.</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoStoreCollection : ICollectionFixture<DemoStoreFixture>
+{
+    public const string Name = "Generated demo stores";
 }

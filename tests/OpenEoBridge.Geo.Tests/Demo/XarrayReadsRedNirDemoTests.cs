@@ -8,7 +8,8 @@ namespace OpenEoBridge.Geo.Tests.Demo;
 /// The v2 red/nir store opened by Debian's zarr-python 2 + xarray + rioxarray (CF decoding, coordinates,
 /// time, <c>rio.crs</c>) and by GDAL's Zarr driver: independent readers agree with the generator.
 /// </summary>
-public sealed class XarrayReadsRedNirDemoTests(DemoStoreFixture fixture) : IClassFixture<DemoStoreFixture>
+[Collection(DemoStoreCollection.Name)]
+public sealed class XarrayReadsRedNirDemoTests(DemoStoreFixture fixture)
 {
     private const string Script = """
 import json, sys

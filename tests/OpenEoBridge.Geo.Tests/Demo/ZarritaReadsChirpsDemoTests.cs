@@ -10,7 +10,8 @@ namespace OpenEoBridge.Geo.Tests.Demo;
 /// the whole array and NaN count), dimension names, codecs' output, CF and GeoZarr attributes, coordinates and
 /// the CF time axis (checked against calendar arithmetic of the BCL, not our time coder).
 /// </summary>
-public sealed class ZarritaReadsChirpsDemoTests(DemoStoreFixture fixture) : IClassFixture<DemoStoreFixture>
+[Collection(DemoStoreCollection.Name)]
+public sealed class ZarritaReadsChirpsDemoTests(DemoStoreFixture fixture)
 {
     private const string Script = """
 import { createHash } from "node:crypto";
