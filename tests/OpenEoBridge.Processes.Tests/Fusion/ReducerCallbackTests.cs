@@ -19,6 +19,8 @@ public sealed class ReducerCallbackTests
         { "sd", Single("sd", ""), true },
         { "variance", Single("variance", ""","ignore_nodata":false"""), true },
         { "product", Single("product", ""), true },
+        { "count of valid elements", Single("count", ""), true },
+        { "count of all elements", Single("count", ""","condition":true,"context":null"""), true },
         { "mean then times two", """
             {"m":{"process_id":"mean","arguments":{"data":{"from_parameter":"data"}}},
              "r":{"process_id":"multiply","arguments":{"x":{"from_node":"m"},"y":2},"result":true}}
@@ -91,6 +93,11 @@ public sealed class ReducerCallbackTests
             """, "several nodes" },
         { "not a reducer", """{"r":{"process_id":"array_element","arguments":{"data":{"from_parameter":"data"},"index":0},"result":true}}""", "not a reducer kernel" },
         { "ignore_nodata from a parameter", """{"r":{"process_id":"sum","arguments":{"data":{"from_parameter":"data"},"ignore_nodata":{"from_parameter":"context"}},"result":true}}""", "'ignore_nodata'" },
+        { "count with a callback condition", """
+            {"r":{"process_id":"count","arguments":{"data":{"from_parameter":"data"},"condition":{"process_graph":{
+               "g":{"process_id":"gt","arguments":{"x":{"from_parameter":"x"},"y":0},"result":true}}}},"result":true}}
+            """, "'condition'" },
+        { "count with condition false", Single("count", ""","condition":false"""), "null or true" },
         { "data inside an array", """{"r":{"process_id":"sum","arguments":{"data":[{"from_parameter":"data"}]},"result":true}}""", "no node reads" },
         { "non element-wise work after", """
             {"s":{"process_id":"sum","arguments":{"data":{"from_parameter":"data"}}},

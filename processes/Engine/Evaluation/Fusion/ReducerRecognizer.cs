@@ -7,7 +7,8 @@ namespace OpenEoBridge.Processes.Evaluation.Fusion;
 
 /// <summary>
 /// Recognises a reducer callback the cube engine can stream: exactly one node reads the data array, that node is a
-/// reducer kernel (<see cref="IReducerKernel"/>) given the array directly and at most a literal <c>ignore_nodata</c>,
+/// reducer kernel (<see cref="IReducerKernel"/>, or an <see cref="IReducerKernelFactory"/> such as <c>count</c>) given the
+/// array directly and otherwise only literals (for reducers: a boolean <c>ignore_nodata</c>),
 /// and everything after it fuses element-wise with the reduced value as input.
 /// </summary>
 internal static class ReducerRecognizer
@@ -29,35 +30,8 @@ internal static class ReducerRecognizer
 
         var index = readers[0];
         var node = graph.Nodes[index];
-        if (node.Process is not IReducerKernel reducer)
+        if (!TryKernel(node, dataParameter, out var reducer, out var ignore, out reason))
         {
-            reason = $"node '{node.Id}' ({node.Process.Id}) reads '{dataParameter}' but is not a reducer kernel";
-            return false;
-        }
-
-        bool? ignoreNoData = node.Process.Definition.FindParameter("ignore_nodata") is { } declared
-            ? declared.Default is BooleanValue d ? d.Value : null
-            : true;
-        foreach (var (name, argument) in node.Arguments)
-        {
-            if (name == reducer.DataParameter && argument is ParameterBinding p && p.Name == dataParameter)
-            {
-                continue;
-            }
-
-            if (name == "ignore_nodata" && argument is LiteralBinding { Value: BooleanValue flag })
-            {
-                ignoreNoData = flag.Value;
-                continue;
-            }
-
-            reason = $"node '{node.Id}' ({node.Process.Id}) takes '{name}' in a form the reducer kernel cannot stream (only '{reducer.DataParameter}' = the data and a literal 'ignore_nodata')";
-            return false;
-        }
-
-        if (node.Arguments.All(a => a.Key != reducer.DataParameter) || ignoreNoData is not { } ignore)
-        {
-            reason = $"node '{node.Id}' ({node.Process.Id}) does not reduce '{dataParameter}' with a known 'ignore_nodata'";
             return false;
         }
 
@@ -75,6 +49,79 @@ internal static class ReducerRecognizer
         }
 
         kernel = new ReducerCallbackKernel(reducer, ignore, then);
+        return true;
+    }
+
+    /// <summary>The reducer kernel of the node reading the data: a reducer process, or a factory given literal arguments.</summary>
+    private static bool TryKernel(CompiledNode node, string dataParameter, [NotNullWhen(true)] out IReducerKernel? kernel, out bool ignoreNoData,
+        [NotNullWhen(false)] out string? reason)
+    {
+        kernel = null;
+        ignoreNoData = true;
+        var where = $"node '{node.Id}' ({node.Process.Id})";
+        var dataName = node.Process switch
+        {
+            IReducerKernel r => r.DataParameter,
+            IReducerKernelFactory f => f.DataParameter,
+            _ => null,
+        };
+        if (dataName is null)
+        {
+            reason = $"{where} reads '{dataParameter}' but is not a reducer kernel";
+            return false;
+        }
+
+        if (!node.Arguments.Any(a => a.Key == dataName && a.Value is ParameterBinding p && p.Name == dataParameter))
+        {
+            reason = $"{where} does not reduce '{dataParameter}' as its '{dataName}'";
+            return false;
+        }
+
+        var literals = new Dictionary<string, Value>(StringComparer.Ordinal);
+        foreach (var (name, argument) in node.Arguments.Where(a => a.Key != dataName))
+        {
+            if (argument is not LiteralBinding literal)
+            {
+                reason = $"{where} takes '{name}' in a form the reducer kernel cannot stream (only '{dataName}' = the data and literals)";
+                return false;
+            }
+
+            literals[name] = literal.Value;
+        }
+
+        if (node.Process is IReducerKernelFactory factory)
+        {
+            kernel = factory.CreateKernel(literals, out var why);
+            reason = kernel is null ? $"{where}: {why}" : null;
+            return kernel is not null;
+        }
+
+        kernel = (IReducerKernel)node.Process;
+        foreach (var (name, value) in literals)
+        {
+            if (name != "ignore_nodata" || value is not BooleanValue flag)
+            {
+                reason = $"{where} takes '{name}' = {value}, which the reducer kernel cannot stream (only a boolean 'ignore_nodata')";
+                kernel = null;
+                return false;
+            }
+
+            ignoreNoData = flag.Value;
+        }
+
+        if (!literals.ContainsKey("ignore_nodata") && node.Process.Definition.FindParameter("ignore_nodata") is { } declared)
+        {
+            if (declared.Default is not BooleanValue d)
+            {
+                reason = $"{where} has no boolean default for 'ignore_nodata'";
+                kernel = null;
+                return false;
+            }
+
+            ignoreNoData = d.Value;
+        }
+
+        reason = null;
         return true;
     }
 }

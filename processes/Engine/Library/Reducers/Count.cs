@@ -1,14 +1,33 @@
 using OpenEoBridge.Processes.Contract;
+using OpenEoBridge.Processes.Kernels;
 using OpenEoBridge.Processes.Values;
 
 namespace OpenEoBridge.Processes.Library.Reducers;
 
 /// <summary>
 /// <c>count</c>: <c>condition</c> null counts valid elements (not no-data, not NaN/±Infinity, as <c>is_valid</c>),
-/// <c>true</c> counts all, a callback counts the elements it returns <c>true</c> for.
+/// <c>true</c> counts all, a callback counts the elements it returns <c>true</c> for. The first two stream in the
+/// cube engine (<see cref="IReducerKernelFactory"/>); a callback condition runs per element.
 /// </summary>
-public sealed class Count() : Process("count")
+public sealed class Count() : Process("count"), IReducerKernelFactory
 {
+    public string DataParameter => "data";
+
+    public IReducerKernel? CreateKernel(IReadOnlyDictionary<string, Value> arguments, out string? reason)
+    {
+        reason = null;
+        switch (arguments.GetValueOrDefault("condition", Value.NoData))
+        {
+            case NoDataValue:
+                return CountKernel<CountValidReducer>.Instance;
+            case BooleanValue { Value: true }:
+                return CountKernel<CountAllReducer>.Instance;
+            default:
+                reason = "only a condition of null or true streams";
+                return null;
+        }
+    }
+
     public override async ValueTask<Value> InvokeAsync(ProcessCall call)
     {
         var data = call.GetArray("data");
