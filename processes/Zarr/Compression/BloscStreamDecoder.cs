@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using K4os.Compression.LZ4;
 using ZstdSharp;
 
 namespace OpenEoBridge.Zarr.Compression;
@@ -16,7 +15,7 @@ internal static class BloscStreamDecoder
             written = compressorCode switch
             {
                 0 => BloscLz.Decompress(stream, destination),
-                1 => LZ4Codec.Decode(stream, destination),
+                1 => Lz4BlockDecoder.Decode(stream, destination),
                 3 => DecodeZlib(stream, destination),
                 4 => ZstdContexts.Decompressor.Unwrap(stream, destination),
                 _ => throw new ZarrCodecException($"Blosc inner compressor code {compressorCode} is not supported."),

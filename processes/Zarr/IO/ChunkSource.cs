@@ -90,22 +90,37 @@ internal sealed class ChunkSource
     /// <summary>Fetches and decodes one read chunk without the cache (used by writers and as a fallback).</summary>
     public async Task<CachedChunk> LoadAsync(long[] readCoords, string id, CancellationToken cancellationToken)
     {
-        byte[]? encoded;
+        EncodedChunk? fetched;
         await _context.IoSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            encoded = await FetchEncodedAsync(readCoords, id, cancellationToken).ConfigureAwait(false);
+            fetched = await FetchEncodedAsync(readCoords, id, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             _context.IoSlots.Release();
         }
 
-        if (encoded is null)
+        if (fetched is not { } encoded)
         {
             return new CachedChunk(null, 64, null);
         }
 
+        byte[]? kept = null;
+        try
+        {
+            var chunk = await DecodeAsync(encoded.Bytes, id, cancellationToken).ConfigureAwait(false);
+            kept = MemoryMarshal.TryGetArray<byte>(chunk.Buffer?.Data ?? default, out var segment) ? segment.Array : null;
+            return chunk;
+        }
+        finally
+        {
+            encoded.Release(kept);
+        }
+    }
+
+    private async Task<CachedChunk> DecodeAsync(ReadOnlyMemory<byte> encoded, string id, CancellationToken cancellationToken)
+    {
         var spec = _pipeline.Spec;
         var charge = spec.DataType.IsVariableLength ? 0 : spec.ByteSize;
         await _context.Budget.AcquireAsync(charge, cancellationToken).ConfigureAwait(false);
@@ -170,13 +185,11 @@ internal sealed class ChunkSource
         }
     }
 
-    private async Task<byte[]?> FetchEncodedAsync(long[] readCoords, string id, CancellationToken cancellationToken)
+    private async Task<EncodedChunk?> FetchEncodedAsync(long[] readCoords, string id, CancellationToken cancellationToken)
     {
         if (_sharding is null)
         {
-            // byte[]? must not convert implicitly: a null array would become an empty (present) chunk.
-            var whole = await _store.GetAsync(StoreKeyOf(readCoords), cancellationToken).ConfigureAwait(false);
-            return whole;
+            return await StoreChunkReader.GetAsync(_store, StoreKeyOf(readCoords), cancellationToken).ConfigureAwait(false);
         }
 
         var (shard, linear) = Locate(readCoords);
@@ -198,13 +211,14 @@ internal sealed class ChunkSource
             throw new ZarrChunkException(_path, id, $"inner chunk of {nbytes} bytes exceeds the cap");
         }
 
-        var bytes = await _store.GetRangeAsync(shardKey, ByteRange.Bounded((long)offset, (long)nbytes), cancellationToken).ConfigureAwait(false);
-        if (bytes is null || bytes.Length != (long)nbytes)
+        var bytes = await StoreChunkReader.GetRangeAsync(_store, shardKey, (long)offset, (long)nbytes, cancellationToken).ConfigureAwait(false);
+        if (bytes is not { } inner || inner.Length != (long)nbytes)
         {
-            throw new ZarrChunkException(_path, id, $"shard index points at bytes {offset}..{offset + nbytes} but the shard {(bytes is null ? "vanished" : $"only yielded {bytes.Length}")} (truncated shard?)");
+            bytes?.Release(null);
+            throw new ZarrChunkException(_path, id, $"shard index points at bytes {offset}..{offset + nbytes} but the shard {(bytes is not { } b ? "vanished" : $"only yielded {b.Length}")} (truncated shard?)");
         }
 
-        return bytes;
+        return inner;
     }
 
     /// <summary>The shard's decoded index, or null when the shard is not stored. Cached and coalesced.</summary>
