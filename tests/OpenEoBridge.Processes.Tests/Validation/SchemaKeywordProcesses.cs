@@ -12,7 +12,7 @@ namespace OpenEoBridge.Processes.Tests.Validation;
 internal static class SchemaKeywordProcesses
 {
     /// <summary>The official subtypes checked, each with a valid and an invalid literal.</summary>
-    public static readonly (string Subtype, string Type, string Valid, string Invalid)[] Subtypes =
+    public static readonly (string Subtype, string Type, string? Valid, string Invalid)[] Subtypes =
     [
         ("date-time", "string", "\"2020-06-01T12:30:00Z\"", "\"2020-06-01 noon\""),
         ("date", "string", "\"2020-06-01\"", "\"01.06.2020\""),
@@ -39,7 +39,14 @@ internal static class SchemaKeywordProcesses
         ("metadata-filter", "object", "{\"eo:cloud_cover\":{\"process_graph\":{\"l\":{\"process_id\":\"lt\",\"arguments\":{\"x\":{\"from_parameter\":\"value\"},\"y\":50},\"result\":true}}}}", "{\"cloud_cover\":12}"),
         ("output-format", "string", "\"GTiff\"", "true"),
         ("process-graph", "object", "{\"process_graph\":{\"p\":{\"process_id\":\"pi\",\"arguments\":{},\"result\":true}}}", "{\"not\":\"a graph\"}"),
-        ("datacube", "object", null!, "{\"type\":\"datacube\"}"),
+        ("datacube", "object", null, "{\"type\":\"datacube\"}"),
+        ("raster-cube", "object", null, "{\"type\":\"datacube\"}"),
+        ("vector-cube", "object", null, "{}"),
+        ("input-format", "string", "\"GeoJSON\"", "1"),
+        ("input-format-options", "object", "{\"layer\":1}", "\"layer=1\""),
+        ("output-format-options", "object", "{\"tiled\":true}", "[]"),
+        ("udf-runtime", "string", "\"Python\"", "null"),
+        ("udf-runtime-version", "string", "\"3.11\"", "3.11"),
     ];
 
     /// <summary>A process with one optional parameter per subtype (named after it).</summary>

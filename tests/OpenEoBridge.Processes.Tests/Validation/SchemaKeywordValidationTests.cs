@@ -16,7 +16,7 @@ public sealed class SchemaKeywordValidationTests
         return await Validator.ValidateAsync(document.RootElement, userId: null, CancellationToken.None);
     }
 
-    private static string SubtypeGraph(Func<(string Subtype, string Type, string Valid, string Invalid), string?> pick) =>
+    private static string SubtypeGraph(Func<(string Subtype, string Type, string? Valid, string Invalid), string?> pick) =>
         """{"process_graph":{"t":{"process_id":"takes_subtypes","arguments":{ARGUMENTS},"result":true}}}"""
             .Replace("ARGUMENTS", string.Join(",", Subtypes.Where(s => pick(s) is not null).Select(s => $"\"{s.Subtype}\":{pick(s)}")), StringComparison.Ordinal);
 

@@ -36,29 +36,31 @@ public sealed class If() : Process("if"), IMaskedKernel
 
     public void Apply(ReadOnlySpan<KernelColumn> inputs, KernelColumn result)
     {
-        var (value, accept, reject) = (inputs[0], inputs[1], inputs[2]);
-        var chosen = value.Booleans;
-        var present = value.Valid;
+        var chosen = inputs[0].Booleans;
+        var present = inputs[0].Valid;
+        var acceptValid = inputs[1].Valid;
+        var rejectValid = inputs[2].Valid;
         var valid = result.Valid;
+        for (var i = 0; i < valid.Length; i++)
+        {
+            valid[i] = present[i] & chosen[i] ? acceptValid[i] : rejectValid[i];
+        }
+
         if (result.Type == KernelValueType.Boolean)
         {
-            var output = result.Booleans;
-            for (var i = 0; i < output.Length; i++)
-            {
-                var take = present[i] & chosen[i];
-                output[i] = take ? accept.Booleans[i] : reject.Booleans[i];
-                valid[i] = take ? accept.Valid[i] : reject.Valid[i];
-            }
+            Select(chosen, present, inputs[1].Booleans, inputs[2].Booleans, result.Booleans);
         }
         else
         {
-            var output = result.Numbers;
-            for (var i = 0; i < output.Length; i++)
-            {
-                var take = present[i] & chosen[i];
-                output[i] = take ? accept.Numbers[i] : reject.Numbers[i];
-                valid[i] = take ? accept.Valid[i] : reject.Valid[i];
-            }
+            Select(chosen, present, inputs[1].Numbers, inputs[2].Numbers, result.Numbers);
+        }
+    }
+
+    private static void Select<T>(ReadOnlySpan<bool> chosen, ReadOnlySpan<bool> present, ReadOnlySpan<T> accept, ReadOnlySpan<T> reject, Span<T> output)
+    {
+        for (var i = 0; i < output.Length; i++)
+        {
+            output[i] = present[i] & chosen[i] ? accept[i] : reject[i];
         }
     }
 }

@@ -34,15 +34,15 @@ public abstract class ValueTestProcess(string id) : Process(id), IMaskedKernel
 
     public void Apply(ReadOnlySpan<KernelColumn> inputs, KernelColumn result)
     {
-        var x = inputs[0];
-        var present = x.Valid;
+        var present = inputs[0].Valid;
+        var numbers = inputs[0].Numbers;
         var output = result.Booleans;
-        var numbers = x.Type == KernelValueType.Number;
+        var isNumber = inputs[0].Type == KernelValueType.Number;
         var noData = NoDataAnswer;
         var boolean = BooleanAnswer;
         for (var i = 0; i < output.Length; i++)
         {
-            output[i] = !present[i] ? noData : numbers ? TestNumber(x.Numbers[i]) : boolean;
+            output[i] = !present[i] ? noData : isNumber ? TestNumber(numbers[i]) : boolean;
         }
 
         result.Valid.Fill(true);
