@@ -116,7 +116,7 @@ public sealed class ChirpsDemoDataset : DemoDataset
             DataType = ZarrDataType.Float32,
             FillValue = FillValue.FromDouble(ZarrDataType.Float32, double.NaN),
             DimensionNames = ["time", Grid.YDimension, Grid.XDimension],
-            Codecs = [CodecSpecs.Bytes(), CodecSpecs.Blosc("zstd", 5, "shuffle", 4)],
+            Codecs = [CodecSpecs.Bytes(), CodecSpecs.Zstd(3)],
             Attributes = DemoGridWriter.ToJsonObject(CfAttributeWriter.DataVariable(
                 Grid, units: "mm/day", longName: "Climate Hazards group InfraRed Precipitation with Station data (synthetic)",
                 standardName: "lwe_precipitation_rate", fillValue: double.NaN, storedType: NumericType.Float32, zarrFormat: 3)),
@@ -127,7 +127,7 @@ public sealed class ChirpsDemoDataset : DemoDataset
         {
             var count = Math.Min(TimeChunk, DayCount - start);
             var block = new float[count * rows * columns];
-            for (var d = 0; d < count; d++)
+            Parallel.For(0, count, new ParallelOptions { CancellationToken = cancellationToken }, d =>
             {
                 for (var r = 0; r < rows; r++)
                 {
@@ -136,7 +136,7 @@ public sealed class ChirpsDemoDataset : DemoDataset
                         block[(((d * rows) + r) * columns) + c] = Precipitation(start + d, r, c);
                     }
                 }
-            }
+            });
 
             await precip.WriteAsync<float>(new ArrayRegion([start, 0, 0], [count, rows, columns]), block, cancellationToken).ConfigureAwait(false);
         }

@@ -122,7 +122,7 @@ public sealed class RedNirDemoDataset : DemoDataset
         var columns = (int)Grid.Columns;
         var red = new ushort[DateCount * rows * columns];
         var nir = new ushort[red.Length];
-        for (var t = 0; t < DateCount; t++)
+        Parallel.For(0, DateCount, new ParallelOptions { CancellationToken = cancellationToken }, t =>
         {
             for (var r = 0; r < rows; r++)
             {
@@ -132,7 +132,7 @@ public sealed class RedNirDemoDataset : DemoDataset
                     (red[i], nir[i]) = StoredValues(t, r, c);
                 }
             }
-        }
+        });
 
         await WriteBandAsync(root, "red", "red surface reflectance (Sentinel-2 B04 like, 665 nm)", red, cancellationToken).ConfigureAwait(false);
         await WriteBandAsync(root, "nir", "near-infrared surface reflectance (Sentinel-2 B08 like, 842 nm)", nir, cancellationToken).ConfigureAwait(false);
@@ -163,7 +163,7 @@ public sealed class RedNirDemoDataset : DemoDataset
             DataType = ZarrDataType.UInt16,
             FillValue = FillValue.FromDouble(ZarrDataType.UInt16, NoData),
             DimensionNames = ["time", Grid.YDimension, Grid.XDimension],
-            Compressor = CodecSpecs.V2Blosc("zstd", 5, 2),
+            Compressor = CodecSpecs.V2Blosc("zstd", 5, 1),
             Attributes = DemoGridWriter.ToJsonObject(CfAttributeWriter.DataVariable(
                 Grid, units: "1", longName: longName, standardName: "surface_bidirectional_reflectance", scaleFactor: ScaleFactor, zarrFormat: 2)),
         }, root.Context);

@@ -81,7 +81,7 @@ console.log(JSON.stringify(out));
         Assert.Equal([-14.0, 6, -10, 10], Doubles(root.GetProperty("spatial:bbox")));
         Assert.Equal(["latitude", "longitude"], Strings(root.GetProperty("spatial:dimensions")));
         Assert.Equal("CF-1.8", root.GetProperty("Conventions").GetString());
-        Assert.Equal(1, root.GetProperty(DemoDataset.MarkerAttribute).GetProperty("generator_version").GetInt32());
+        Assert.Equal(dataset.GeneratorVersion, root.GetProperty(DemoDataset.MarkerAttribute).GetProperty("generator_version").GetInt32());
 
         // Cell centres: latitude north to south, longitude west to east, 0.05 degree apart.
         var latitude = Doubles(arrays.GetProperty("latitude").GetProperty("values"));
