@@ -7,6 +7,7 @@ namespace OpenEoBridge.Processes.Validation;
 /// openEO's <c>dimensions</c> schema keyword on data cube schemas, e.g. <c>[{"type":"spatial","axis":["x","y"]},
 /// {"type":"temporal"}]</c>: the cube must have a dimension of each listed type, and for a listed <c>axis</c> one
 /// per axis. Cube dimensions exist only at run time, so this is checked when a cube is bound to a parameter.
+/// A vector requirement's <c>geometry_type</c> is not checked: <see cref="CubeDimension"/> does not carry geometry types.
 /// </summary>
 internal static class DimensionRequirements
 {

@@ -189,4 +189,29 @@ public sealed class SpanFusionTests
         Assert.Throws<InvalidOperationException>(() => kernel.Apply([1.0], [true], [1.0], [true], new double[1], new bool[1]));
         Assert.Throws<ArgumentException>(() => kernel.Apply([1.0, 2.0], [true], new double[2], new bool[2]));
     }
+
+    [Fact]
+    public async Task One_kernel_serves_parallel_chunks()
+    {
+        var callback = await CompileAsync(G("""
+            {"c":{"process_id":"gt","arguments":{"x":@X,"y":0}},"s":{"process_id":"sqrt","arguments":{"x":@X}},
+             "r":{"process_id":"if","arguments":{"value":{"from_node":"c"},"accept":{"from_node":"s"},"reject":-1},"result":true}}
+            """));
+        Assert.True(callback.TryCompileSpanKernel(["x"], null, out var kernel, out _));
+        var (x, valid) = RandomColumns.Create(new Random(42), 8 * Length);
+        var sequential = new double[x.Length];
+        var sequentialValid = new bool[x.Length];
+        kernel.Apply(x, valid, sequential, sequentialValid);
+
+        var parallel = new double[x.Length];
+        var parallelValid = new bool[x.Length];
+        Parallel.For(0, 8, chunk =>
+        {
+            var range = new Range(chunk * Length, (chunk + 1) * Length);
+            kernel.Apply(x.AsSpan(range), valid.AsSpan(range), parallel.AsSpan(range), parallelValid.AsSpan(range));
+        });
+
+        Assert.Equal(sequentialValid, parallelValid);
+        Assert.Equal(sequential, parallel);
+    }
 }
