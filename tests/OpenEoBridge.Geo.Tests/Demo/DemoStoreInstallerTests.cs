@@ -134,6 +134,40 @@ public sealed class DemoStoreInstallerTests : IDisposable
     }
 
     [Fact]
+    public async Task Another_process_holding_the_lock_is_waited_for_and_its_store_reused()
+    {
+        // Another process (Python, flock on the same lock file as .NET's FileShare.None) is generating: it
+        // holds the lock, then moves its finished store into place and exits.
+        var staging = Path.Combine(_directory, ".counting.zarr.staging");
+        await new CountingDemoDataset().WriteAsync(new FileSystemStore(staging), Guard);
+        const string script = """
+import fcntl, os, sys, time
+lock = open(sys.argv[1], "a+")
+fcntl.flock(lock, fcntl.LOCK_EX)
+print("locked", flush=True)
+time.sleep(1.5)
+os.rename(sys.argv[2], sys.argv[3])
+fcntl.flock(lock, fcntl.LOCK_UN)
+""";
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", script, Path.Combine(_directory, ".counting.zarr.lock"), staging, StorePath })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var other = System.Diagnostics.Process.Start(start)!;
+        Assert.Equal("locked", await other.StandardOutput.ReadLineAsync(Guard));
+
+        var dataset = new CountingDemoDataset();
+        Assert.Equal(StorePath, await DemoStoreInstaller.EnsureAsync(_directory, dataset, Guard));
+        await other.WaitForExitAsync(Guard);
+
+        Assert.Equal(0, other.ExitCode);
+        Assert.Equal(0, dataset.Writes);
+        Assert.True(await DemoStoreInstaller.IsCurrentAsync(StorePath, dataset, Guard));
+    }
+
+    [Fact]
     public async Task Cancellation_while_waiting_for_the_lock_is_honoured()
     {
         var slow = new CountingDemoDataset(delay: TimeSpan.FromSeconds(3));
