@@ -84,6 +84,8 @@ internal sealed class SpanFuser
         {
             case IMaskedKernel masked:
                 return TryAddMasked(index, node, masked, where, out reason);
+            case IOptionNumberKernel option:
+                return TryAddOptionKernel(index, node, option, where, out reason);
             case IUnaryNumberKernel unary:
                 if (!TryNumberInputs(node, [unary.InputParameter], where, out var u, out reason))
                 {
@@ -170,31 +172,109 @@ internal sealed class SpanFuser
         var result = new int[names.Count];
         for (var i = 0; i < names.Count; i++)
         {
-            var argument = node.Arguments.FirstOrDefault(a => a.Key == names[i]).Value;
-            int? slot;
-            string? why;
-            if (argument is null)
+            if (!TrySlot(node, names[i], where, out result[i], out reason))
             {
-                slot = ConstantSlot(node.Process.Definition.FindParameter(names[i])?.Default ?? Value.NoData);
-                why = "its default is not a number or boolean";
-            }
-            else
-            {
-                slot = SlotOf(argument, out why);
-            }
-
-            if (slot is not { } s)
-            {
-                reason = $"{where}, argument '{names[i]}': {why}";
                 return false;
             }
-
-            result[i] = s;
         }
 
         inputs = result;
         reason = null;
         return true;
+    }
+
+    /// <summary>The slot for one parameter: its argument, or its declared default when omitted.</summary>
+    private bool TrySlot(CompiledNode node, string name, string where, out int slot, [NotNullWhen(false)] out string? reason)
+    {
+        var argument = node.Arguments.FirstOrDefault(a => a.Key == name).Value;
+        int? found;
+        string? why;
+        if (argument is null)
+        {
+            found = ConstantSlot(node.Process.Definition.FindParameter(name)?.Default ?? Value.NoData);
+            why = "its default is not a number or boolean";
+        }
+        else
+        {
+            found = SlotOf(argument, out why);
+        }
+
+        slot = found ?? -1;
+        reason = found is null ? $"{where}, argument '{name}': {why}" : null;
+        return found is not null;
+    }
+
+    /// <summary>A process with per-call options (<c>round</c>'s p, <c>clip</c>'s bounds): options bind once, x is a span.</summary>
+    private bool TryAddOptionKernel(int index, CompiledNode node, IOptionNumberKernel kernel, string where, [NotNullWhen(false)] out string? reason)
+    {
+        var options = new Dictionary<string, Value>(StringComparer.Ordinal);
+        foreach (var parameter in node.Process.Definition.Parameters)
+        {
+            if (parameter.Name != kernel.InputParameter && parameter.Default is { } declared)
+            {
+                options[parameter.Name] = declared;
+            }
+        }
+
+        foreach (var (name, argument) in node.Arguments)
+        {
+            if (name == kernel.InputParameter)
+            {
+                continue;
+            }
+
+            if (ConstantOf(argument, out var why) is not { } value)
+            {
+                reason = $"{where}, option '{name}': {why}";
+                return false;
+            }
+
+            options[name] = value;
+        }
+
+        if (kernel.Bind(options, out var bindProblem) is not { } bound)
+        {
+            reason = $"{where}: {bindProblem}";
+            return false;
+        }
+
+        if (!TrySlot(node, kernel.InputParameter, where, out var x, out reason))
+        {
+            return false;
+        }
+
+        if (_slots[x].Type == KernelValueType.Boolean)
+        {
+            reason = $"{where} receives a boolean for '{kernel.InputParameter}'";
+            return false;
+        }
+
+        return Add(index, new ComputedSlot(KernelValueType.Number), slot => new UnaryNumberStep(bound, x, slot), out reason);
+    }
+
+    /// <summary>The value of an argument that is the same for every element (a literal or a non-span parameter).</summary>
+    private Value? ConstantOf(CompiledArgument argument, out string? reason)
+    {
+        reason = null;
+        switch (argument)
+        {
+            case LiteralBinding literal:
+                return literal.Value;
+            case ParameterBinding parameter when parameter.Name != _forbiddenParameter && IndexOf(_spanParameters, parameter.Name) < 0:
+                try
+                {
+                    return _scope.Resolve(parameter.Name);
+                }
+                catch (OpenEoException e)
+                {
+                    reason = e.Message;
+                    return null;
+                }
+
+            default:
+                reason = "it varies per element, but options must be the same for every element";
+                return null;
+        }
     }
 
     private int? SlotOf(CompiledArgument argument, out string? reason)

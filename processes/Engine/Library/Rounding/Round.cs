@@ -1,4 +1,5 @@
 using OpenEoBridge.Processes.Contract;
+using OpenEoBridge.Processes.Kernels;
 using OpenEoBridge.Processes.Values;
 
 namespace OpenEoBridge.Processes.Library.Rounding;
@@ -7,8 +8,22 @@ namespace OpenEoBridge.Processes.Library.Rounding;
 /// <c>round</c>: half to even at <c>p</c> decimals. Negative <c>p</c> rounds to powers of ten by scaling down first,
 /// which keeps 1234.5 at p = -2 exact (1200) instead of going through a tiny scale factor.
 /// </summary>
-public sealed class Round() : Process("round")
+public sealed class Round() : Process("round"), IOptionNumberKernel
 {
+    public string InputParameter => "x";
+
+    public IUnaryNumberKernel? Bind(IReadOnlyDictionary<string, Value> options, out string? reason)
+    {
+        if (options.GetValueOrDefault("p") is not NumberValue number || !number.TryGetInt64(out var p))
+        {
+            reason = "its 'p' is not an integer";
+            return null;
+        }
+
+        reason = null;
+        return new BoundNumberKernel(InputParameter, x => Apply(x, p));
+    }
+
     // Math.Round accepts at most 15 digits; a double carries no more significant decimals than that anyway.
     private const int MaxDigits = 15;
 
