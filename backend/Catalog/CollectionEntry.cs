@@ -26,7 +26,9 @@ internal sealed class CollectionEntry(CatalogSource source, CollectionLoader loa
                 return _current;
             }
 
-            check = _check ??= CheckAsync();
+            // On the thread pool, never inline: the check ends by taking this lock, so it cannot finish (and clear
+            // _check) before the assignment below has published it.
+            check = _check ??= Task.Run(CheckAsync);
         }
 
         await check.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -62,7 +64,8 @@ internal sealed class CollectionEntry(CatalogSource source, CollectionLoader loa
         string? failure = null;
         try
         {
-            loaded = await Task.Run(() => loader.LoadAsync(source, previous, timeout.Token), timeout.Token).ConfigureAwait(false);
+            // WaitAsync also bounds a read that does not watch its token.
+            loaded = await loader.LoadAsync(source, previous, timeout.Token).WaitAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -82,6 +85,14 @@ internal sealed class CollectionEntry(CatalogSource source, CollectionLoader loa
                 if (_current is null && _failure is not null)
                 {
                     logger.LogInformation("Collection '{Id}' ({Location}) can be served now.", source.Id, source.DisplayLocation);
+                }
+
+                if (!ReferenceEquals(loaded.Dataset, _current?.Dataset))
+                {
+                    foreach (var excluded in loaded.Dataset.Layout.Excluded)
+                    {
+                        logger.LogInformation("Collection '{Id}': variable '{Variable}' is not a band: {Reason}", source.Id, excluded.Name, excluded.Reason);
+                    }
                 }
 
                 _current = loaded;

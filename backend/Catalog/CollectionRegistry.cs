@@ -7,13 +7,15 @@ namespace OpenEoBridge.Backend.Catalog;
 /// requests wait only for the sources they need (each bounded by <see cref="CatalogOptions.OpenTimeout"/>). A source
 /// that cannot be opened is logged with the reason and left out; the others are served.
 /// </summary>
-public sealed class CollectionRegistry : IHostedService, IDisposable
+public sealed class CollectionRegistry : IHostedService
 {
     private readonly IEnumerable<ICatalogSourceProvider> _providers;
     private readonly CollectionLoader _loader;
     private readonly CatalogOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<CollectionRegistry> _logger;
+    // Never disposed: the container may dispose this singleton before the host calls StopAsync, and a
+    // CancellationTokenSource without a timer holds nothing that needs disposing.
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task<IReadOnlyList<CollectionEntry>>> _entries;
 
@@ -62,8 +64,6 @@ public sealed class CollectionRegistry : IHostedService, IDisposable
         _stopping.Cancel();
         return Task.CompletedTask;
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task WarmUpAsync()
     {
