@@ -8,7 +8,8 @@ namespace OpenEoBridge.Processes.Evaluation.Fusion;
 
 /// <summary>
 /// Fuses a compiled callback into a <see cref="FusedSpanKernel"/>: every node must be element-wise (a number
-/// kernel, a comparison kernel or an <see cref="IMaskedKernel"/>) with literal, node or parameter arguments only.
+/// kernel, a comparison kernel, an <see cref="IOptionNumberKernel"/> with constant options or an
+/// <see cref="IMaskedKernel"/>) with literal, node or parameter arguments only.
 /// Types are checked statically (numbers, booleans, no-data) so the fused result equals the per-element one;
 /// anything the typed columns cannot express refuses fusion with a reason, and the callback runs per element.
 /// </summary>
