@@ -29,6 +29,34 @@ internal static class Timing
         return new Measurement(wall, cpu);
     }
 
+    /// <summary>
+    /// Like <see cref="Best"/> for several runs that are compared with each other: each round times every run once,
+    /// in turn, so slow phases of the background load do not fall on one of them only.
+    /// </summary>
+    public static Measurement[] BestInterleaved(Action[] runs, int repeat)
+    {
+        foreach (var run in runs)
+        {
+            run();
+        }
+
+        var best = runs.Select(_ => new Measurement(double.MaxValue, double.MaxValue)).ToArray();
+        for (var i = 0; i < repeat; i++)
+        {
+            for (var r = 0; r < runs.Length; r++)
+            {
+                var cpuBefore = Environment.CpuUsage.TotalTime;
+                var watch = Stopwatch.StartNew();
+                runs[r]();
+                var wall = watch.Elapsed.TotalSeconds;
+                var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalSeconds;
+                best[r] = new Measurement(Math.Min(best[r].WallSeconds, wall), Math.Min(best[r].CpuSeconds, cpu));
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Runs <paramref name="work"/> for workers 0..threads-1 on dedicated threads and waits for all.</summary>
     public static void OnThreads(int threads, Action<int> work)
     {

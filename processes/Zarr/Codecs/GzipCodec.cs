@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace OpenEoBridge.Zarr.Codecs;
 
 /// <summary>v3 <c>gzip</c> / numcodecs <c>gzip</c>: one gzip member (RFC 1952).</summary>
-public sealed class GzipCodec(int level) : IBytesToBytesCodec
+public sealed class GzipCodec(int level) : IDecodeIntoCodec
 {
     public string Name => "gzip";
 
@@ -13,6 +13,12 @@ public sealed class GzipCodec(int level) : IBytesToBytesCodec
     {
         using var stream = new GZipStream(new ReadOnlyMemoryStream(encoded), CompressionMode.Decompress);
         return StreamDecoding.ReadAll(stream, Name, expectedLength, limits.MaxDecompressedBytes);
+    }
+
+    public void DecodeInto(ReadOnlyMemory<byte> encoded, Span<byte> destination, ZarrLimits limits)
+    {
+        using var stream = new GZipStream(new ReadOnlyMemoryStream(encoded), CompressionMode.Decompress);
+        StreamDecoding.ReadExactly(stream, Name, destination);
     }
 
     public ReadOnlyMemory<byte> Encode(ReadOnlyMemory<byte> decoded)
@@ -28,7 +34,7 @@ public sealed class GzipCodec(int level) : IBytesToBytesCodec
 }
 
 /// <summary>numcodecs <c>zlib</c> (and Blosc's inner zlib): a zlib container (RFC 1950).</summary>
-public sealed class ZlibCodec(int level) : IBytesToBytesCodec
+public sealed class ZlibCodec(int level) : IDecodeIntoCodec
 {
     public string Name => "zlib";
 
@@ -38,6 +44,12 @@ public sealed class ZlibCodec(int level) : IBytesToBytesCodec
     {
         using var stream = new ZLibStream(new ReadOnlyMemoryStream(encoded), CompressionMode.Decompress);
         return StreamDecoding.ReadAll(stream, Name, expectedLength, limits.MaxDecompressedBytes);
+    }
+
+    public void DecodeInto(ReadOnlyMemory<byte> encoded, Span<byte> destination, ZarrLimits limits)
+    {
+        using var stream = new ZLibStream(new ReadOnlyMemoryStream(encoded), CompressionMode.Decompress);
+        StreamDecoding.ReadExactly(stream, Name, destination);
     }
 
     public ReadOnlyMemory<byte> Encode(ReadOnlyMemory<byte> decoded)

@@ -85,7 +85,7 @@ internal static class BloscDecoder
     internal static bool IsSplit(bool dontSplit, int typeSize, int blockSize, bool isLeftover) =>
         !dontSplit && typeSize <= MaxSplits && blockSize / typeSize >= MinSplitElements && !isLeftover;
 
-    private static void DecodeBlock(in BloscHeader header, ReadOnlySpan<byte> frame, int position, int block, bool isLeftover, Span<byte> target)
+    internal static void DecodeBlock(in BloscHeader header, ReadOnlySpan<byte> frame, int position, int block, bool isLeftover, Span<byte> target)
     {
         var streams = IsSplit(header.DontSplit, header.TypeSize, target.Length, isLeftover) ? header.TypeSize : 1;
         if (target.Length % streams != 0)

@@ -24,18 +24,57 @@ internal static unsafe class ByteShuffler
         fixed (byte* src = source)
         fixed (byte* dst = destination)
         {
-            var done = typeSize switch
-            {
-                2 => Unshuffle2(src, dst, n),
-                4 => Unshuffle4(src, dst, n),
-                8 => Unshuffle8(src, dst, n),
-                _ => 0,
-            };
-            UnshuffleScalar(src, dst, n, typeSize, done);
+            UnshuffleElements(src, n, dst, n, typeSize);
         }
 
         source[body..].CopyTo(destination[body..]);
     }
+
+    /// <summary>
+    /// Unshuffles elements [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) of a
+    /// shuffled block of <paramref name="n"/> whole elements into <paramref name="destination"/>, so a block can be
+    /// scattered straight into the rows of a caller's buffer.
+    /// </summary>
+    public static void UnshuffleRange(ReadOnlySpan<byte> lanes, int n, int typeSize, int first, int count, Span<byte> destination)
+    {
+        if ((long)n * typeSize > lanes.Length || first < 0 || count < 0 || (long)first + count > n || (long)count * typeSize > destination.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(count), "Element range outside the shuffled block or the destination.");
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        fixed (byte* src = lanes)
+        fixed (byte* dst = destination)
+        {
+            UnshuffleElements(src + first, n, dst, count, typeSize);
+        }
+    }
+
+    // Lane j of element i is at src[j * n + i]; writes `count` whole elements.
+    private static void UnshuffleElements(byte* src, int n, byte* dst, int count, int typeSize)
+    {
+        var done = Kernel(src, dst, n, count, typeSize);
+        if (done < count && done >= 32 && Avx2.IsSupported)
+        {
+            // Redo the last 32 elements as one overlapping vector step rather than a scalar tail (short rows).
+            var back = count - 32;
+            done = back + Kernel(src + back, dst + ((nint)back * typeSize), n, 32, typeSize);
+        }
+
+        UnshuffleScalar(src, dst, n, count, typeSize, done);
+    }
+
+    private static int Kernel(byte* src, byte* dst, int n, int count, int typeSize) => typeSize switch
+    {
+        2 => Unshuffle2(src, dst, n, count),
+        4 => Unshuffle4(src, dst, n, count),
+        8 => Unshuffle8(src, dst, n, count),
+        _ => 0,
+    };
 
     public static void Shuffle(ReadOnlySpan<byte> source, Span<byte> destination, int typeSize)
     {
@@ -58,9 +97,9 @@ internal static unsafe class ByteShuffler
     }
 
     // Elements [start, n) of every lane.
-    private static void UnshuffleScalar(byte* src, byte* dst, int n, int typeSize, int start)
+    private static void UnshuffleScalar(byte* src, byte* dst, int n, int count, int typeSize, int start)
     {
-        for (var i = start; i < n; i++)
+        for (var i = start; i < count; i++)
         {
             var o = dst + ((nint)i * typeSize);
             for (var j = 0; j < typeSize; j++)
@@ -84,13 +123,13 @@ internal static unsafe class ByteShuffler
     }
 
     // Each kernel returns how many leading elements it handled; the scalar loop finishes the rest.
-    private static int Unshuffle2(byte* src, byte* dst, int n)
+    private static int Unshuffle2(byte* src, byte* dst, int n, int count)
     {
         var i = 0;
         byte* l0 = src, l1 = src + n;
         if (Avx2.IsSupported)
         {
-            for (; i + 32 <= n; i += 32)
+            for (; i + 32 <= count; i += 32)
             {
                 var a = Avx.LoadVector256(l0 + i);
                 var b = Avx.LoadVector256(l1 + i);
@@ -103,7 +142,7 @@ internal static unsafe class ByteShuffler
         }
         else if (Sse2.IsSupported)
         {
-            for (; i + 16 <= n; i += 16)
+            for (; i + 16 <= count; i += 16)
             {
                 var a = Sse2.LoadVector128(l0 + i);
                 var b = Sse2.LoadVector128(l1 + i);
@@ -116,13 +155,13 @@ internal static unsafe class ByteShuffler
         return i;
     }
 
-    private static int Unshuffle4(byte* src, byte* dst, int n)
+    private static int Unshuffle4(byte* src, byte* dst, int n, int count)
     {
         var i = 0;
         byte* l0 = src, l1 = src + n, l2 = src + (2 * (nint)n), l3 = src + (3 * (nint)n);
         if (Avx2.IsSupported)
         {
-            for (; i + 32 <= n; i += 32)
+            for (; i + 32 <= count; i += 32)
             {
                 var a = Avx.LoadVector256(l0 + i);
                 var b = Avx.LoadVector256(l1 + i);
@@ -147,7 +186,7 @@ internal static unsafe class ByteShuffler
         }
         else if (Sse2.IsSupported)
         {
-            for (; i + 16 <= n; i += 16)
+            for (; i + 16 <= count; i += 16)
             {
                 var a = Sse2.LoadVector128(l0 + i);
                 var b = Sse2.LoadVector128(l1 + i);
@@ -168,12 +207,12 @@ internal static unsafe class ByteShuffler
         return i;
     }
 
-    private static int Unshuffle8(byte* src, byte* dst, int n)
+    private static int Unshuffle8(byte* src, byte* dst, int n, int count)
     {
         var i = 0;
         if (Avx2.IsSupported)
         {
-            for (; i + 32 <= n; i += 32)
+            for (; i + 32 <= count; i += 32)
             {
                 var p01 = Pair256(src, n, 0, i);
                 var p23 = Pair256(src, n, 2, i);
@@ -211,7 +250,7 @@ internal static unsafe class ByteShuffler
         }
         else if (Sse2.IsSupported)
         {
-            for (; i + 16 <= n; i += 16)
+            for (; i + 16 <= count; i += 16)
             {
                 var p01 = Pair128(src, n, 0, i);
                 var p23 = Pair128(src, n, 2, i);

@@ -185,18 +185,31 @@ public sealed class ZarrArray
         EnsureNumeric();
         EnsureLength(region, destination.Length);
         var fill = FillValue.As<T>();
-        return ForEachChunkAsync(region, (selection, chunk, _) =>
+        var source = Source;
+        var direct = Context.Options.DirectWholeChunkReads && source.CanDecodeDirectly<T>();
+        return ForEachSelectionAsync(source, region, async (selection, token) =>
         {
-            if (chunk is null)
+            if (direct && source.CoversWholeChunk(selection))
+            {
+                switch (await source.ReadWholeChunkAsync(selection, destination, region.Shape, token).ConfigureAwait(false))
+                {
+                    case DirectRead.Done:
+                        return;
+                    case DirectRead.Missing:
+                        FillBox(destination.Span, region.Shape, selection, fill);
+                        return;
+                }
+            }
+
+            using var lease = await source.AcquireAsync(selection.ChunkCoords, token).ConfigureAwait(false);
+            if (lease.Buffer is null)
             {
                 FillBox(destination.Span, region.Shape, selection, fill);
             }
             else
             {
-                chunk.CopyTo(selection, destination.Span, region.Shape);
+                lease.Buffer.CopyTo(selection, destination.Span, region.Shape);
             }
-
-            return ValueTask.CompletedTask;
         }, cancellationToken);
     }
 
@@ -274,16 +287,22 @@ public sealed class ZarrArray
     public async Task ForEachChunkAsync(ArrayRegion region, Func<ChunkSelection, ChunkBuffer?, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         var source = Source;
+        await ForEachSelectionAsync(source, region, async (selection, token) =>
+        {
+            using var lease = await source.AcquireAsync(selection.ChunkCoords, token).ConfigureAwait(false);
+            await body(selection, lease.Buffer, token).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Chunks of the region in parallel: twice the decode slots, so fetching the next chunks overlaps decoding.
+    private Task ForEachSelectionAsync(ChunkSource source, ArrayRegion region, Func<ChunkSelection, CancellationToken, ValueTask> body, CancellationToken cancellationToken)
+    {
         var options = new ParallelOptions
         {
             MaxDegreeOfParallelism = Math.Max(1, Context.Options.MaxConcurrentDecodes * 2),
             CancellationToken = cancellationToken,
         };
-        await Parallel.ForEachAsync(source.ReadGrid.Select(region), options, async (selection, token) =>
-        {
-            using var lease = await source.AcquireAsync(selection.ChunkCoords, token).ConfigureAwait(false);
-            await body(selection, lease.Buffer, token).ConfigureAwait(false);
-        }).ConfigureAwait(false);
+        return Parallel.ForEachAsync(source.ReadGrid.Select(region), options, body);
     }
 
     // ---------------- writing ----------------

@@ -1,8 +1,11 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using OpenEoBridge.Storage;
 using OpenEoBridge.Zarr.Chunks;
 using OpenEoBridge.Zarr.Codecs;
 using OpenEoBridge.Zarr.Compression;
+using OpenEoBridge.Zarr.DataTypes;
 using OpenEoBridge.Zarr.Metadata;
 
 namespace OpenEoBridge.Zarr.IO;
@@ -85,6 +88,109 @@ internal sealed class ChunkSource
 
         // Released before we could pin it (no cache, or evicted under a tight budget): load privately.
         return new ChunkLease(await LoadAsync(readCoords, id, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// Whether whole read chunks can be decoded straight into a C-order buffer of <typeparamref name="T"/>: one
+    /// Blosc compressor over plain little-endian elements of exactly that type, no filters, no sharding.
+    /// </summary>
+    public bool CanDecodeDirectly<T>()
+        where T : unmanaged
+    {
+        var type = _pipeline.Spec.DataType;
+        return _sharding is null && _pipeline.ArrayCodecs.Count == 0 && _pipeline.BytesCodecs is [BloscCodec]
+            && _pipeline.Serializer is BytesCodec { BigEndian: false } && BitConverter.IsLittleEndian
+            && !type.IsVariableLength && ElementConverter.IsIdentity<T>(type) && Unsafe.SizeOf<T>() == type.ItemSize
+            && _meta.Rank > 0;
+    }
+
+    /// <summary>Whether <paramref name="selection"/> is a whole read chunk (not a crop, not a partial edge chunk).</summary>
+    public bool CoversWholeChunk(ChunkSelection selection) =>
+        selection.Extent.AsSpan().SequenceEqual(ReadGrid.ChunkShape) && !selection.StartInChunk.AsSpan().ContainsAnyExcept(0);
+
+    /// <summary>
+    /// Decodes the whole chunk of <paramref name="selection"/> straight into its place in <paramref name="destination"/>
+    /// (C order, <paramref name="regionShape"/>), bypassing the cache. <see cref="DirectRead.NotDone"/> when the chunk
+    /// is cached or being loaded (the caller takes the normal path and shares that work).
+    /// </summary>
+    public async Task<DirectRead> ReadWholeChunkAsync<T>(ChunkSelection selection, Memory<T> destination, long[] regionShape, CancellationToken cancellationToken)
+        where T : unmanaged, INumberBase<T>
+    {
+        var id = ReadChunkId(selection.ChunkCoords);
+        var key = CacheKey(id);
+        if (_context.Cache.Contains(key) || _context.ChunkLoads.IsInFlight(key))
+        {
+            return DirectRead.NotDone;
+        }
+
+        EncodedChunk? fetched;
+        await _context.IoSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            fetched = await FetchEncodedAsync(selection.ChunkCoords, id, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _context.IoSlots.Release();
+        }
+
+        if (fetched is not { } encoded)
+        {
+            return DirectRead.Missing;
+        }
+
+        try
+        {
+            var spec = _pipeline.Spec;
+            bool scatter;
+            try
+            {
+                scatter = BloscScatterDecoder.CanScatter(encoded.Bytes.Span, spec.DataType.ItemSize, spec.ByteSize);
+            }
+            catch (ZarrCodecException e)
+            {
+                throw new ZarrChunkException(_path, id, e.Message, e);
+            }
+
+            if (!scatter)
+            {
+                // Other Blosc layouts (bit shuffle, memcpyed, odd block sizes): the normal decode, then a copy.
+                var chunk = await DecodeAsync(encoded.Bytes, id, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    chunk.Buffer!.CopyTo(selection, destination.Span, regionShape);
+                }
+                finally
+                {
+                    chunk.Unpin();
+                }
+
+                return DirectRead.Done;
+            }
+
+            var rows = new ChunkRowMap(ReadGrid.ChunkShape, selection.StartInRegion, regionShape);
+            await _context.DecodeSlots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                _context.CountDecode();
+                BloscScatterDecoder.Decompress(encoded.Bytes.Span, rows, destination.Span);
+            }
+            catch (Exception e) when (e is ZarrCodecException or ZarrException or ArgumentException)
+            {
+                throw e as ZarrChunkException ?? new ZarrChunkException(_path, id, e.Message, e);
+            }
+            finally
+            {
+                _context.DecodeSlots.Release();
+            }
+
+            return DirectRead.Done;
+        }
+        finally
+        {
+            encoded.Release(null);
+        }
     }
 
     /// <summary>Fetches and decodes one read chunk without the cache (used by writers and as a fallback).</summary>

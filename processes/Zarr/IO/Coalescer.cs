@@ -15,6 +15,9 @@ internal sealed class Coalescer<TKey, TValue>
 
     private long _coalesced;
 
+    /// <summary>Whether a load of <paramref name="key"/> is running now (joining it beats loading again).</summary>
+    public bool IsInFlight(TKey key) => _inFlight.ContainsKey(key);
+
     public async Task<TValue> RunAsync(TKey key, Func<CancellationToken, Task<TValue>> load, CancellationToken cancellationToken) =>
         (await RunAsync(key, load, null, cancellationToken).ConfigureAwait(false)).Value;
 

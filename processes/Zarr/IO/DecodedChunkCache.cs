@@ -66,6 +66,15 @@ public sealed class DecodedChunkCache
         return null;
     }
 
+    /// <summary>Whether the chunk is cached (without touching its LRU position or the hit counters).</summary>
+    internal bool Contains(ChunkCacheKey key)
+    {
+        lock (_gate)
+        {
+            return _map.ContainsKey(key);
+        }
+    }
+
     /// <summary>Takes over the creator's reference of <paramref name="chunk"/> (or drops it when caching is off).</summary>
     internal void Add(ChunkCacheKey key, CachedChunk chunk)
     {

@@ -78,4 +78,12 @@ public sealed record ZarrContextOptions
     public int MaxConcurrentDecodes { get; init; } = Environment.ProcessorCount;
 
     public ZarrLimits Limits { get; init; } = ZarrLimits.Default;
+
+    /// <summary>
+    /// Whether a read that covers whole chunks decodes them straight into the caller's buffer (byte-shuffled
+    /// Blosc chunks are unshuffled block by block into their rows) instead of through the decoded-chunk cache.
+    /// Such chunks are then neither cached nor coalesced with concurrent loads that start at the same moment,
+    /// but a chunk already cached or being loaded is still taken from there.
+    /// </summary>
+    public bool DirectWholeChunkReads { get; init; } = true;
 }
