@@ -16,7 +16,7 @@ public abstract class DemoDataset
 
     public abstract string Title { get; }
 
-    /// <summary>Plain ASCII: zarr-python 2 refuses metadata JSON with other characters, and it is also written into the store.</summary>
+    /// <summary>Also written into the store's root attributes (<c>summary</c>).</summary>
     public abstract string Description { get; }
 
     /// <summary>SPDX identifier: the data are made up by this project and free of any rights.</summary>

@@ -76,6 +76,34 @@ public sealed class DemoCollectionsReadBackTests(DemoStoreFixture fixture)
     }
 
     [Fact]
+    public void All_metadata_is_plain_ascii_json()
+    {
+        // zarr-python 2 decodes metadata as ASCII; PROJ's WKT (area of use "18°W") would otherwise break it.
+        foreach (var collection in fixture.Collections)
+        {
+            var files = Directory.EnumerateFiles(collection.StorePath, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) is "zarr.json" or ".zmetadata" or ".zattrs" or ".zarray" or ".zgroup")
+                .ToArray();
+            Assert.NotEmpty(files);
+            foreach (var file in files)
+            {
+                var bytes = File.ReadAllBytes(file);
+                Assert.True(bytes.All(b => b < 0x80), $"{file} has non-ASCII bytes");
+                using var document = System.Text.Json.JsonDocument.Parse(bytes);
+            }
+        }
+
+        var wkt = JsonNode.Parse(File.ReadAllBytes(Path.Combine(fixture.StorePath(RedNir), "spatial_ref", ".zattrs")))!["crs_wkt"]!.GetValue<string>();
+        Assert.Contains("18\u00b0W", wkt, StringComparison.Ordinal); // escaped in the file, the same text once parsed
+    }
+
+    [Fact]
+    public async Task A_missing_data_directory_argument_is_refused()
+    {
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => DemoCollections.EnsureAsync(" ", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Chirps_store_reads_back_as_a_daily_wgs84_cube_of_precipitation()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
