@@ -65,6 +65,12 @@ public sealed class ChirpsDemoDataset : DemoDataset
     /// <summary>The value stored at (<paramref name="day"/>, <paramref name="row"/>, <paramref name="column"/>); NaN over the sea.</summary>
     public float Precipitation(int day, int row, int column)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(day);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(day, DayCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Grid.Rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(column);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, Grid.Columns);
         var (lon, lat) = Grid.Transform.Apply(column + 0.5, row + 0.5);
         var inland = SierraLeoneCoast.DistanceInland(lon, lat);
         if (inland <= 0)
@@ -72,7 +78,7 @@ public sealed class ChirpsDemoDataset : DemoDataset
             return float.NaN;
         }
 
-        var dayOfYear = DateOnly.FromDateTime(new DateTime(2023, 1, 1)).AddDays(day).DayOfYear;
+        var dayOfYear = new DateOnly(FirstDay.Year, FirstDay.Month, FirstDay.Day).AddDays(day).DayOfYear;
         var season = Math.Exp(-Math.Pow((dayOfYear - 213) / 58.0, 2));
         var wetChance = 0.06 + (0.84 * Math.Exp(-Math.Pow((dayOfYear - 205) / 70.0, 2)));
 

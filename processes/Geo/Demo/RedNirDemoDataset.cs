@@ -28,6 +28,10 @@ public sealed class RedNirDemoDataset : DemoDataset
 
     private const ulong Seed = 0x5245_444E_4952_0001UL;
 
+    private const int DaysBetweenDates = 10;
+
+    private static readonly DateOnly FirstDate = new(2024, 1, 5);
+
     private RedNirDemoDataset()
     {
     }
@@ -57,13 +61,19 @@ public sealed class RedNirDemoDataset : DemoDataset
     public int DateCount => 37;
 
     public IReadOnlyList<CalendarDateTime> Dates() =>
-        [.. Enumerable.Range(0, DateCount).Select(i => new CalendarDateTime(CfCalendar.Standard, 2024, 1, 5).AddDays(10L * i))];
+        [.. Enumerable.Range(0, DateCount).Select(i => new CalendarDateTime(CfCalendar.Standard, FirstDate.Year, FirstDate.Month, FirstDate.Day).AddDays((long)DaysBetweenDates * i))];
 
     /// <summary>The stored (scaled) values of both bands at one cell; <see cref="NoData"/> under clouds.</summary>
     public (ushort Red, ushort Nir) StoredValues(int date, int row, int column)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(date);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(date, DateCount);
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Grid.Rows);
+        ArgumentOutOfRangeException.ThrowIfNegative(column);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(column, Grid.Columns);
         var (x, y) = Grid.Transform.Apply(column + 0.5, row + 0.5);
-        var dayOfYear = 5 + (10 * date);
+        var dayOfYear = FirstDate.AddDays(DaysBetweenDates * date).DayOfYear;
         var rainy = Math.Exp(-Math.Pow((dayOfYear - 213) / 60.0, 2));
 
         var cloudiness = 0.05 + (0.55 * rainy);
