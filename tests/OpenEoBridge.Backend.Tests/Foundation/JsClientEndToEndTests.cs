@@ -40,6 +40,27 @@ public sealed class JsClientEndToEndTests : IDisposable
         Assert.Equal("CredentialsInvalid", result.GetProperty("code").GetString());
     }
 
+    [Fact]
+    public async Task JsClientListsAndDescribesTheDemoCollectionsOfAFreshServer()
+    {
+        // What `dotnet run --project backend` gives a newcomer: no sources configured, the demo on.
+        await using var backend = await BackendProcess.StartAsync(data.Path, "--OpenEo:Catalog:Demo=true");
+        await backend.WarmUpAsync();
+
+        var result = await RunNodeAsync("collections-e2e.mjs", backend.Url);
+
+        Assert.False(result.TryGetProperty("error", out var error), $"client failed: {error}\n{backend.Output}");
+        Assert.Equal(["CHIRPS_DEMO", "RED_NIR_DEMO"], result.GetProperty("ids").EnumerateArray().Select(i => i.GetString()));
+        var chirps = result.GetProperty("described").GetProperty("CHIRPS_DEMO");
+        Assert.Equal("temporal", chirps.GetProperty("dimensions").GetProperty("t").GetString());
+        Assert.Equal("spatial", chirps.GetProperty("dimensions").GetProperty("x").GetString());
+        Assert.Equal("P1D", chirps.GetProperty("step").GetString());
+        var bbox = chirps.GetProperty("bbox").EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        Assert.True(bbox[0] < bbox[2] && bbox[1] < bbox[3], $"bbox {string.Join(',', bbox)}");
+        var redNir = result.GetProperty("described").GetProperty("RED_NIR_DEMO");
+        Assert.Equal(["nir", "red"], redNir.GetProperty("bands").EnumerateArray().Select(b => b.GetString()).Order());
+    }
+
     private static async Task<JsonElement> RunNodeAsync(string script, params string[] arguments)
     {
         var folder = Path.Combine(SharedPaths.RepositoryRoot, "tests", "js");

@@ -43,6 +43,9 @@ public sealed partial class BackendProcess : IAsyncDisposable
         start.ArgumentList.Add(typeof(Program).Assembly.Location);
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         start.ArgumentList.Add($"--OpenEo:DataDirectory={dataDirectory}");
+
+        // Off unless a test turns it on (a later argument wins): the demo data costs seconds of CPU per data directory.
+        start.ArgumentList.Add("--OpenEo:Catalog:Demo=false");
         foreach (var argument in extraArguments)
         {
             start.ArgumentList.Add(argument);

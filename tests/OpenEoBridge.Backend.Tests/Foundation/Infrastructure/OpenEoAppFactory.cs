@@ -25,6 +25,9 @@ public sealed class OpenEoAppFactory : WebApplicationFactory<Program>
     {
         DataDirectory = dataDirectory;
         this.settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["OpenEo:DataDirectory"] = dataDirectory };
+
+        // Generating the demo collections costs seconds of CPU per fresh data directory; tests that need them say so.
+        this.settings.TryAdd("OpenEo:Catalog:Demo", "false");
         this.services = services;
     }
 
