@@ -1,11 +1,11 @@
 using System.Globalization;
 using OpenEoBridge.Bench;
 
-// OpenEoBridge.Bench codecs --store bench-data/chirps_medium.zarr [--array precip] [--work DIR] [--threads 2] [--repeat 5]
+// OpenEoBridge.Bench codecs --store bench-data/chirps_medium.zarr [--array precip] [--work DIR] [--threads 2] [--repeat 5] [--rounds 3]
 // OpenEoBridge.Bench store  --store bench-data/chirps_medium.zarr [--array precip] [--repeat 3]
 if (args.Length == 0 || args[0] is not ("codecs" or "store"))
 {
-    Console.Error.WriteLine("usage: OpenEoBridge.Bench codecs|store --store PATH [--array precip] [--work DIR] [--threads 2] [--repeat N]");
+    Console.Error.WriteLine("usage: OpenEoBridge.Bench codecs|store --store PATH [--array precip] [--work DIR] [--threads 2] [--repeat N] [--rounds N (codecs)]");
     return 2;
 }
 
@@ -31,7 +31,7 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} cores, .NET {Environme
 if (args[0] == "codecs")
 {
     var work = Path.GetFullPath(Option("work", Path.Combine(Path.GetDirectoryName(store)!, "codec-bench")));
-    Console.WriteLine(CodecBenchmark.Run(store, array, work, threads, IntOption("repeat", 5)));
+    Console.WriteLine(CodecBenchmark.Run(store, array, work, threads, IntOption("repeat", 5), IntOption("rounds", 3)));
 }
 else if (OperatingSystem.IsLinux())
 {
