@@ -1,17 +1,15 @@
 namespace OpenEoBridge.Zarr.Chunks;
 
 /// <summary>
-/// Where the C-order elements of a whole chunk land in a C-order destination region: the chunk's last axis is
-/// contiguous in both, so the chunk is a run of rows and row <c>r</c> starts at <see cref="RowOffset"/>.
-/// Lets a decoder write each decoded block straight into the caller's buffer. It also walks the rows in order
-/// (<see cref="CurrentRowOffset"/>, <see cref="MoveToNextRow"/>) without a division per row, because short rows
-/// (100 floats) make per-row overhead visible next to the decode itself. One walker per chunk, one thread.
+/// Walks the rows of a whole chunk inside a C-order destination region, so that a decoder can write each decoded
+/// block straight into the caller's buffer: the chunk's last axis is contiguous in both, so the chunk is a run of
+/// rows, visited in C order. Moving to the next row costs no division, because short rows (100 floats) would
+/// otherwise make per-row overhead visible next to the decode itself. One walk per chunk, on one thread.
 /// </summary>
 internal sealed class ChunkRowMap
 {
     private readonly int[] _outerShape;
     private readonly long[] _outerStrides;
-    private readonly long _origin;
     private readonly int[] _index;
 
     /// <param name="chunkShape">Shape of the chunk (rank ≥ 1), entirely inside the region.</param>
@@ -19,24 +17,27 @@ internal sealed class ChunkRowMap
     /// <param name="regionShape">Shape of the C-order destination.</param>
     public ChunkRowMap(int[] chunkShape, long[] startInRegion, long[] regionShape)
     {
-        var rank = chunkShape.Length;
         var strides = RowCursor.CStrides(regionShape);
         _outerShape = chunkShape[..^1];
         _outerStrides = strides[..^1];
+        _index = new int[_outerShape.Length];
         RowLength = chunkShape[^1];
         long origin = 0;
         long count = 1;
-        for (var d = 0; d < rank; d++)
+        for (var d = 0; d < chunkShape.Length; d++)
         {
             origin += startInRegion[d] * strides[d];
             count *= chunkShape[d];
         }
 
-        _origin = origin;
         ElementCount = count;
-        _index = new int[_outerShape.Length];
         CurrentRowOffset = origin;
     }
+
+    /// <summary>Elements per row (the chunk's last axis).</summary>
+    public int RowLength { get; }
+
+    public long ElementCount { get; }
 
     /// <summary>The row the walk is at (starts at 0).</summary>
     public long CurrentRow { get; private set; }
@@ -63,9 +64,4 @@ internal sealed class ChunkRowMap
 
         CurrentRowOffset = offset;
     }
-
-    /// <summary>Elements per row (the chunk's last axis).</summary>
-    public int RowLength { get; }
-
-    public long ElementCount { get; }
 }
