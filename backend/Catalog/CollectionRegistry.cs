@@ -18,6 +18,7 @@ public sealed class CollectionRegistry : IHostedService
     // CancellationTokenSource without a timer holds nothing that needs disposing.
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lazy<Task<IReadOnlyList<CollectionEntry>>> _entries;
+    private Task _warmUp = Task.CompletedTask;
 
     public CollectionRegistry(IEnumerable<ICatalogSourceProvider> providers, CollectionLoader loader, IOptions<CatalogOptions> options, TimeProvider time, ILogger<CollectionRegistry> logger)
     {
@@ -55,14 +56,21 @@ public sealed class CollectionRegistry : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // Opens every source in the background so the first request finds them ready; failures are logged there.
-        _ = WarmUpAsync();
+        _warmUp = WarmUpAsync();
         return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopping.Cancel();
-        return Task.CompletedTask;
+        // Waits for a demo generation or store open to notice the cancellation and clean up, so that nothing writes
+        // into the data directory after the host has stopped (bounded by the host's shutdown timeout).
+        // The warm-up itself only waits for the gathering, so the gathering is awaited too.
+        await _warmUp.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (_entries.IsValueCreated)
+        {
+            await ((Task)_entries.Value).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
     private async Task WarmUpAsync()

@@ -42,6 +42,8 @@ public sealed class ProcessingAppFactory : WebApplicationFactory<Program>
             ["OpenEo:DataDirectory"] = _dataDirectory,
             [$"OpenEo:Users:{User}"] = new PasswordHashing().Hash(Password),
         };
+        // These tests need no collections; generating the demo ones costs seconds per data directory.
+        _settings.TryAdd("OpenEo:Catalog:Demo", "false");
     }
 
     /// <summary>A factory with extra configuration (xunit fixtures may have only one public constructor).</summary>
