@@ -123,9 +123,15 @@ public static class CollectionDocument
         ["axis"] = axis,
         ["description"] = $"Zarr dimension '{dimension.Name}'.",
         ["extent"] = new JsonArray(extent.MinEdge, extent.MaxEdge),
-        ["step"] = extent.Step is { } step ? Math.Abs(step) : null,
+        ["step"] = extent.Step is { } step ? PublishedStep(step) : null,
         ["reference_system"] = crs.EpsgCode is { } code ? code : crs.Wkt2,
     };
+
+    /// <summary>
+    /// A step derived from float coordinates carries their representation error (0.04999999999999999 for a
+    /// 0.05° grid); 15 significant digits are all a double holds reliably, and give the step users wrote down.
+    /// </summary>
+    private static double PublishedStep(double step) => double.Parse(Math.Abs(step).ToString("G15", System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 
     private static JsonObject Temporal(CubeDimension dimension, IReadOnlyList<CalendarDateTime> labels)
     {

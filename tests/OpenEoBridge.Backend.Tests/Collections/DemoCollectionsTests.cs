@@ -28,6 +28,9 @@ public sealed class DemoCollectionsTests
         var t = chirps.GetProperty("cube:dimensions").GetProperty("t");
         Assert.Equal([definition.Days()[0].ToRfc3339String(), definition.Days()[^1].ToRfc3339String()], t.GetProperty("extent").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("P1D", t.GetProperty("step").GetString());
+        // The grid's own resolution, not the float noise of differences between coordinate values.
+        Assert.Equal(definition.Grid.Transform.A, chirps.GetProperty("cube:dimensions").GetProperty("x").GetProperty("step").GetDouble());
+        Assert.Equal(-definition.Grid.Transform.E, chirps.GetProperty("cube:dimensions").GetProperty("y").GetProperty("step").GetDouble());
         Assert.Equal([ChirpsDemoDataset.VariableName], chirps.GetProperty("cube:dimensions").GetProperty("bands").GetProperty("values").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal("nan", chirps.GetProperty("summaries").GetProperty("bands")[0].GetProperty("nodata").GetString());
 
