@@ -19,6 +19,10 @@ internal static unsafe class Lz4BlockDecoder
     // Slack needed past the end of a copy for a wild 32-byte store.
     private const int WildSlack = 32;
 
+    // Input: token already read, 16 literal bytes read, 2 offset bytes. Output: 14 literals + 18-byte match + 32 of wild stores.
+    private const int FastInputSlack = 32;
+    private const int FastOutputSlack = 96;
+
     // Row d (1..15): byte i of a 32-byte pattern of period d, indexed within each 16-byte lane (i % d).
     private static readonly byte[] PatternIndexes = BuildPatternIndexes();
 
@@ -48,6 +52,11 @@ internal static unsafe class Lz4BlockDecoder
         byte* iend = src + sourceLength;
         byte* op = dst;
         byte* oend = dst + destinationLength;
+
+        // While this much input and output remain, a sequence with short literals and a short match needs no
+        // length checks: its 16-byte literal copy and 32-byte match copy stay inside both buffers.
+        var fastInput = sourceLength > FastInputSlack ? iend - FastInputSlack : src;
+        var fastOutput = destinationLength > FastOutputSlack ? oend - FastOutputSlack : dst;
         fixed (byte* patterns = PatternIndexes)
         {
             while (true)
@@ -59,6 +68,35 @@ internal static unsafe class Lz4BlockDecoder
 
                 nuint token = *ip++;
                 var literals = token >> 4;
+                if (literals < 15 && (token & 15) < 15 && ip < fastInput && op < fastOutput)
+                {
+                    // The most common shape on shuffled float lanes: 0-14 literals, then a 4-18 byte match.
+                    Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<Vector128<byte>>(ip));
+                    ip += literals;
+                    op += literals;
+                    nuint shortOffset = Unsafe.ReadUnaligned<ushort>(ip);
+                    ip += 2;
+                    if (shortOffset == 0 || shortOffset > (nuint)(op - dst))
+                    {
+                        return -1;
+                    }
+
+                    var shortLength = (token & 15) + MinMatch;
+                    var from = op - shortOffset;
+                    if (shortOffset >= 16)
+                    {
+                        Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<Vector128<byte>>(from));
+                        Unsafe.WriteUnaligned(op + 16, Unsafe.ReadUnaligned<Vector128<byte>>(from + 16));
+                    }
+                    else
+                    {
+                        CopyMatch(op, from, shortLength, shortOffset, patterns);
+                    }
+
+                    op += shortLength;
+                    continue;
+                }
+
                 if (literals == 15)
                 {
                     nuint extra;
