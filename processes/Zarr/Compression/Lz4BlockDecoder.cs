@@ -68,29 +68,35 @@ internal static unsafe class Lz4BlockDecoder
 
                 nuint token = *ip++;
                 var literals = token >> 4;
-                if (literals < 15 && (token & 15) < 15 && ip < fastInput && op < fastOutput)
+                nuint offset;
+                if (literals < 15 && ip < fastInput && op < fastOutput)
                 {
                     // The most common shape on shuffled float lanes: 0-14 literals, then a 4-18 byte match.
                     Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<Vector128<byte>>(ip));
                     ip += literals;
                     op += literals;
-                    nuint shortOffset = Unsafe.ReadUnaligned<ushort>(ip);
+                    offset = Unsafe.ReadUnaligned<ushort>(ip);
                     ip += 2;
-                    if (shortOffset == 0 || shortOffset > (nuint)(op - dst))
+                    if (offset == 0 || offset > (nuint)(op - dst))
                     {
                         return -1;
                     }
 
+                    if ((token & 15) == 15)
+                    {
+                        goto LongMatch;
+                    }
+
                     var shortLength = (token & 15) + MinMatch;
-                    var from = op - shortOffset;
-                    if (shortOffset >= 16)
+                    var from = op - offset;
+                    if (offset >= 16)
                     {
                         Unsafe.WriteUnaligned(op, Unsafe.ReadUnaligned<Vector128<byte>>(from));
                         Unsafe.WriteUnaligned(op + 16, Unsafe.ReadUnaligned<Vector128<byte>>(from + 16));
                     }
                     else
                     {
-                        CopyMatch(op, from, shortLength, shortOffset, patterns);
+                        CopyMatch(op, from, shortLength, offset, patterns);
                     }
 
                     op += shortLength;
@@ -142,13 +148,14 @@ internal static unsafe class Lz4BlockDecoder
                     return -1;
                 }
 
-                nuint offset = Unsafe.ReadUnaligned<ushort>(ip);
+                offset = Unsafe.ReadUnaligned<ushort>(ip);
                 ip += 2;
                 if (offset == 0 || offset > (nuint)(op - dst))
                 {
                     return -1;
                 }
 
+            LongMatch:
                 var length = token & 15;
                 if (length == 15)
                 {
