@@ -82,7 +82,11 @@ public sealed class ZarrInteropTests
         }, cancellationToken: timeout.Token);
         await delta.WriteAsync<int>(ArrayRegion.Whole([40]), deltaValues, timeout.Token);
 
-        var labels = await group.CreateArrayAsync("labels", new ArrayDefinition { Shape = [3], ChunkShape = [2], DataType = ZarrDataType.String }, cancellationToken: timeout.Token);
+        // Non-ASCII metadata: zarr-python 2 decodes metadata as ASCII, so it must be written escaped.
+        var labels = await group.CreateArrayAsync("labels", new ArrayDefinition
+        {
+            Shape = [3], ChunkShape = [2], DataType = ZarrDataType.String, Attributes = new JsonObject { ["long_name"] = "Bänder bei 18°W" },
+        }, cancellationToken: timeout.Token);
         await labels.WriteStringsAsync(ArrayRegion.Whole([3]), new[] { "red", "grün", "" }, timeout.Token);
         await group.ConsolidateMetadataAsync(timeout.Token);
 
@@ -98,6 +102,7 @@ public sealed class ZarrInteropTests
         Assert.Equal(Sha(fsoExpected), result["fso"]!["sha256"]!.GetValue<string>());
         Assert.Equal(Sha(deltaValues), result["delta"]!["sha256"]!.GetValue<string>());
         Assert.Equal(["red", "grün", ""], result["labels"]!["values"]!.AsArray().Select(v => v!.GetValue<string>()));
+        Assert.Equal("Bänder bei 18°W", result["labels"]!["attrs"]!["long_name"]!.GetValue<string>());
     }
 
     [Fact]

@@ -149,6 +149,5 @@ public sealed class ChirpsDemoDataset : DemoDataset
 
         await precip.CommitMetadataAsync(cancellationToken).ConfigureAwait(false);
         await root.ConsolidateMetadataAsync(cancellationToken).ConfigureAwait(false);
-        await AsciiMetadata.EscapeAsync(store, cancellationToken).ConfigureAwait(false);
     }
 }

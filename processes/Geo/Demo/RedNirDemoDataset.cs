@@ -147,7 +147,6 @@ public sealed class RedNirDemoDataset : DemoDataset
         await WriteBandAsync(root, "red", "red surface reflectance (Sentinel-2 B04 like, 665 nm)", red, cancellationToken).ConfigureAwait(false);
         await WriteBandAsync(root, "nir", "near-infrared surface reflectance (Sentinel-2 B08 like, 842 nm)", nir, cancellationToken).ConfigureAwait(false);
         await root.ConsolidateMetadataAsync(cancellationToken).ConfigureAwait(false);
-        await AsciiMetadata.EscapeAsync(store, cancellationToken).ConfigureAwait(false);
     }
 
     private static bool IsRiver(double x, double y)

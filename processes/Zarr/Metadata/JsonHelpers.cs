@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -34,7 +36,34 @@ public static class JsonHelpers
         }
     }
 
-    public static byte[] Serialize(JsonNode node) => JsonSerializer.SerializeToUtf8Bytes(node, Indented);
+    /// <summary>
+    /// Indented metadata JSON in plain ASCII, non-ASCII characters as <c>\uXXXX</c> escapes (what Python's
+    /// <c>json.dumps</c> writes): zarr-python 2, and so xarray on older systems, decodes metadata as ASCII and
+    /// fails on raw UTF-8 such as the degree sign in a PROJ WKT. Outside strings JSON is ASCII anyway.
+    /// </summary>
+    public static byte[] Serialize(JsonNode node)
+    {
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(node, Indented);
+        return Array.TrueForAll(utf8, b => b < 0x80) ? utf8 : EscapeNonAscii(Encoding.UTF8.GetString(utf8));
+    }
+
+    private static byte[] EscapeNonAscii(string json)
+    {
+        var builder = new StringBuilder(json.Length + 32);
+        foreach (var c in json)
+        {
+            if (c < 0x80)
+            {
+                builder.Append(c);
+            }
+            else
+            {
+                builder.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+            }
+        }
+
+        return Encoding.ASCII.GetBytes(builder.ToString());
+    }
 
     /// <summary>A copy of <paramref name="node"/> with object keys sorted (zarr-python 2 style, stable output).</summary>
     public static JsonNode? Sorted(JsonNode? node) => node switch
