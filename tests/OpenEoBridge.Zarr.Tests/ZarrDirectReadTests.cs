@@ -75,6 +75,36 @@ public sealed class ZarrDirectReadTests
     }
 
     [Fact]
+    public async Task ScansLargerThanTheCacheStreamPastIt()
+    {
+        using var timeout = new CancellationTokenSource(Guard);
+        var (store, values) = await WriteAsync<float>(ZarrDataType.Float32, i => i, [40, 30], [10, 30], "shuffle", 0, timeout.Token);
+        var context = new ZarrContext(new ZarrContextOptions { CacheBytes = 2 * 10 * 30 * 4 });
+        var array = await ZarrArray.OpenAsync(store, "a", context, timeout.Token);
+
+        // Four chunks do not fit a two-chunk cache: visited, decoded, not cached, budget back to zero.
+        var visited = 0;
+        await array.ForEachChunkAsync(ArrayRegion.Whole(array.Shape), (_, chunk, _) =>
+        {
+            Assert.NotNull(chunk);
+            Interlocked.Increment(ref visited);
+            return ValueTask.CompletedTask;
+        }, timeout.Token);
+        Assert.Equal(4, visited);
+        Assert.Equal(0, context.Cache.Count);
+        Assert.Equal(0, context.Budget.CurrentBytes);
+
+        // Two chunks fit: cached, and read again without decoding.
+        var rows = new ArrayRegion([10, 0], [20, 29]);
+        var first = await array.ReadAsync<float>(rows, timeout.Token);
+        Assert.Equal(2, context.Cache.Count);
+        var decodes = context.ChunkDecodes;
+        Assert.Equal(first, await array.ReadAsync<float>(rows, timeout.Token));
+        Assert.Equal(decodes, context.ChunkDecodes);
+        Assert.Equal(values[(10 * 30)..((10 * 30) + 29)], first[..29]);
+    }
+
+    [Fact]
     public async Task MissingChunksReadAsFillOnTheDirectPath()
     {
         using var timeout = new CancellationTokenSource(Guard);

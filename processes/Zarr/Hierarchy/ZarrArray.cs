@@ -187,6 +187,7 @@ public sealed class ZarrArray
         var fill = FillValue.As<T>();
         var source = Source;
         var direct = Context.Options.DirectWholeChunkReads && source.CanDecodeDirectly<T>();
+        var cache = source.WorthCaching(region);
         return ForEachSelectionAsync(source, region, async (selection, token) =>
         {
             if (direct && source.CoversWholeChunk(selection))
@@ -201,7 +202,7 @@ public sealed class ZarrArray
                 }
             }
 
-            using var lease = await source.AcquireAsync(selection.ChunkCoords, token).ConfigureAwait(false);
+            using var lease = await source.AcquireAsync(selection.ChunkCoords, cache, token).ConfigureAwait(false);
             if (lease.Buffer is null)
             {
                 FillBox(destination.Span, region.Shape, selection, fill);
@@ -282,14 +283,16 @@ public sealed class ZarrArray
     /// <summary>
     /// Visits every read chunk overlapping <paramref name="region"/> once, in parallel (bounded by the context),
     /// with the decoded chunk (null = not stored, i.e. fill) and the part of it inside the region. The chunk
-    /// is held in the memory budget only while <paramref name="body"/> runs; do not keep it.
+    /// is held in the memory budget only while <paramref name="body"/> runs; do not keep it. A region whose chunks
+    /// outnumber the decoded-chunk cache is streamed past the cache (it would only evict everything).
     /// </summary>
     public async Task ForEachChunkAsync(ArrayRegion region, Func<ChunkSelection, ChunkBuffer?, CancellationToken, ValueTask> body, CancellationToken cancellationToken = default)
     {
         var source = Source;
+        var cache = source.WorthCaching(region);
         await ForEachSelectionAsync(source, region, async (selection, token) =>
         {
-            using var lease = await source.AcquireAsync(selection.ChunkCoords, token).ConfigureAwait(false);
+            using var lease = await source.AcquireAsync(selection.ChunkCoords, cache, token).ConfigureAwait(false);
             await body(selection, lease.Buffer, token).ConfigureAwait(false);
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -58,8 +58,30 @@ internal sealed class ChunkSource
 
     public ChunkCacheKey CacheKey(string chunkId) => new(_store, _path, chunkId);
 
-    /// <summary>The decoded read chunk, pinned (null buffer = not stored, reads as fill).</summary>
-    public async Task<ChunkLease> AcquireAsync(long[] readCoords, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether chunks read for <paramref name="region"/> should enter the decoded-chunk cache: not when the
+    /// region's chunks alone exceed the cache, because such a scan would only evict everything (its own chunks
+    /// included, before any reuse) and keep each buffer cold instead of recycling it at once.
+    /// </summary>
+    public bool WorthCaching(ArrayRegion region)
+    {
+        var chunks = 1.0;
+        var shape = ReadGrid.ChunkShape;
+        for (var d = 0; d < region.Rank; d++)
+        {
+            if (region.Shape[d] == 0)
+            {
+                return true;
+            }
+
+            chunks *= ((region.Start[d] + region.Shape[d] - 1) / shape[d]) - (region.Start[d] / shape[d]) + 1;
+        }
+
+        return chunks * _pipeline.Spec.ByteSize <= _context.Cache.MaxBytes;
+    }
+
+    /// <summary>The decoded read chunk, pinned (null buffer = not stored, reads as fill); cached when <paramref name="cache"/>.</summary>
+    public async Task<ChunkLease> AcquireAsync(long[] readCoords, bool cache, CancellationToken cancellationToken)
     {
         var id = ReadChunkId(readCoords);
         var key = CacheKey(id);
@@ -73,7 +95,7 @@ internal sealed class ChunkSource
             // The fresh chunk's reference belongs to the caller that started the load; the cache pins its own.
             var epoch = _context.WriteEpoch(_store, _path);
             var chunk = await LoadAsync(readCoords, id, token).ConfigureAwait(false);
-            if (_context.Cache.MaxBytes > 0 && _context.WriteEpoch(_store, _path) == epoch && chunk.TryPin())
+            if (cache && _context.Cache.MaxBytes > 0 && _context.WriteEpoch(_store, _path) == epoch && chunk.TryPin())
             {
                 _context.Cache.Add(key, chunk);
             }
