@@ -23,4 +23,6 @@ fi
 (cd tests/js && npm ci --no-audit --no-fund --loglevel=error)
 
 dotnet build OpenEoBridge.sln -c Release -warnaserror -nologo -v q
+# Formatting is part of the build's contract: `dotnet format OpenEoBridge.sln` fixes what this reports.
+dotnet format OpenEoBridge.sln --verify-no-changes --no-restore -v q
 dotnet test OpenEoBridge.sln -c Release --no-build --nologo "$@"

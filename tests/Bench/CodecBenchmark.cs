@@ -113,7 +113,8 @@ internal static class CodecBenchmark
                 {
                     var decompressor = new Decompressor();
                     return (e, o) => decompressor.Unwrap(e, o);
-                });
+                }
+                );
                 break;
             case "gzip":
                 var gzip = new GzipCodec(codec.GetProperty("level").GetInt32());

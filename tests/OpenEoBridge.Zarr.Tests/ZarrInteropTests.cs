@@ -85,7 +85,10 @@ public sealed class ZarrInteropTests
         // Non-ASCII metadata: zarr-python 2 decodes metadata as ASCII, so it must be written escaped.
         var labels = await group.CreateArrayAsync("labels", new ArrayDefinition
         {
-            Shape = [3], ChunkShape = [2], DataType = ZarrDataType.String, Attributes = new JsonObject { ["long_name"] = "Bänder bei 18°W" },
+            Shape = [3],
+            ChunkShape = [2],
+            DataType = ZarrDataType.String,
+            Attributes = new JsonObject { ["long_name"] = "Bänder bei 18°W" },
         }, cancellationToken: timeout.Token);
         await labels.WriteStringsAsync(ArrayRegion.Whole([3]), new[] { "red", "grün", "" }, timeout.Token);
         await group.ConsolidateMetadataAsync(timeout.Token);
