@@ -23,6 +23,9 @@ public static class OpenEoErrorCodes
     /// <summary>Back-end specific: the request body is not well-formed JSON, too deeply nested, or not of the expected shape.</summary>
     public const string JsonInvalid = "JsonInvalid";
 
+    /// <summary>Back-end specific: a query parameter (e.g. <c>limit</c>) is not a value the endpoint accepts.</summary>
+    public const string QueryParameterInvalid = "QueryParameterInvalid";
+
     /// <summary>Back-end specific: the request body exceeds <c>OpenEo:Limits:MaxRequestBodyBytes</c>.</summary>
     public const string RequestBodyTooLarge = "RequestBodyTooLarge";
 
@@ -93,6 +96,7 @@ public static class OpenEoErrorCodes
     {
         [MethodNotAllowed] = 405,
         [JsonInvalid] = 400,
+        [QueryParameterInvalid] = 400,
         [RequestBodyTooLarge] = 413,
         [TooManyLoginAttempts] = 429,
         [IdentityProviderUnavailable] = 503,

@@ -13,8 +13,6 @@ namespace OpenEoBridge.Backend.Api.Collections;
 /// </summary>
 public sealed class CollectionsEndpoints : IOpenEoEndpoints
 {
-    public const string InvalidQueryCode = "QueryParameterInvalid";
-
     public void Map(RouteGroupBuilder api)
     {
         api.MapGet("/collections", ListAsync);
@@ -24,8 +22,8 @@ public sealed class CollectionsEndpoints : IOpenEoEndpoints
 
     private static async Task ListAsync(HttpContext context, PublicUrls urls, CollectionRegistry registry)
     {
-        var limit = ReadCount(context.Request, "limit", minimum: 1);
-        var offset = ReadCount(context.Request, "offset", minimum: 0) ?? 0;
+        var limit = QueryCount.Read(context.Request, "limit", minimum: 1);
+        var offset = QueryCount.Read(context.Request, "offset", minimum: 0) ?? 0;
         var all = await registry.ListAsync(context.RequestAborted).ConfigureAwait(false);
         var links = new CollectionLinks(urls.ApiRoot(context.Request));
         var start = Math.Min(offset, all.Count);
@@ -82,22 +80,5 @@ public sealed class CollectionsEndpoints : IOpenEoEndpoints
     {
         context.Response.ContentType = contentType;
         return context.Response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(body), context.RequestAborted).AsTask();
-    }
-
-    /// <summary>An integer query value; absent or empty means "not given", as openEO prescribes for <c>limit</c>.</summary>
-    private static int? ReadCount(HttpRequest request, string name, int minimum)
-    {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
-        {
-            throw new OpenEoException(InvalidQueryCode, $"The query parameter '{name}' must be an integer of at least {minimum}, got '{text}'.", 400);
-        }
-
-        return value;
     }
 }

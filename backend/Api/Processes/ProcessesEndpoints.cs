@@ -1,7 +1,5 @@
-using System.Globalization;
 using OpenEoBridge.Backend.Hosting;
 using OpenEoBridge.Processes.Library;
-using BackendError = OpenEoBridge.Backend.Errors.OpenEoException;
 
 namespace OpenEoBridge.Backend.Api.Processes;
 
@@ -12,8 +10,6 @@ namespace OpenEoBridge.Backend.Api.Processes;
 /// </summary>
 public sealed class ProcessesEndpoints : IOpenEoEndpoints
 {
-    public const string InvalidQueryCode = "QueryParameterInvalid";
-
     public void Map(RouteGroupBuilder api)
     {
         // A catalogue registered as a service (e.g. with cube processes) wins over the built-in one.
@@ -21,26 +17,9 @@ public sealed class ProcessesEndpoints : IOpenEoEndpoints
         var pages = new ProcessListPages(catalogue);
         api.MapGet("/processes", (HttpContext context, PublicUrls urls) =>
         {
-            var limit = ReadCount(context.Request, "limit", minimum: 1);
-            var offset = ReadCount(context.Request, "offset", minimum: 0) ?? 0;
+            var limit = QueryCount.Read(context.Request, "limit", minimum: 1);
+            var offset = QueryCount.Read(context.Request, "offset", minimum: 0) ?? 0;
             return pages.Get(urls.ApiRoot(context.Request), offset, limit).WriteAsync(context);
         });
-    }
-
-    /// <summary>An integer query value; absent or empty means "not given", as openEO prescribes for <c>limit</c>.</summary>
-    private static int? ReadCount(HttpRequest request, string name, int minimum)
-    {
-        var text = request.Query[name].ToString();
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < minimum)
-        {
-            throw new BackendError(InvalidQueryCode, $"The query parameter '{name}' must be an integer of at least {minimum}, got '{text}'.", 400);
-        }
-
-        return value;
     }
 }
