@@ -16,9 +16,6 @@ public sealed class ForwardedHeadersConfiguration(IOptions<OpenEoOptions> option
         {
             // The framework's defaults are exactly the loopback network and address.
             forwarded.KnownIPNetworks.Clear();
-#pragma warning disable ASPDEPR005 // The obsolete list still holds 127.0.0.0/8 and the middleware still reads it.
-            forwarded.KnownNetworks.Clear();
-#pragma warning restore ASPDEPR005
             forwarded.KnownProxies.Clear();
         }
 
