@@ -27,6 +27,33 @@ public sealed class FileSystemStoreTests : IDisposable
         Assert.False(await store.ExistsAsync("a/b/c"));
     }
 
+    [Fact]
+    public async Task Rented_reads_return_the_same_bytes_as_plain_reads()
+    {
+        var store = new FileSystemStore(_root);
+        var bytes = Enumerable.Range(0, 300).Select(i => (byte)i).ToArray();
+        await store.SetAsync("a/b", bytes);
+
+        Assert.Equal(bytes, await RentedAsync(store, "a/b", null));
+        Assert.Equal(bytes[10..20], await RentedAsync(store, "a/b", ByteRange.Bounded(10, 10)));
+        Assert.Equal(bytes[^6..], await RentedAsync(store, "a/b", ByteRange.Suffix(6)));
+        Assert.Equal(bytes[290..], await RentedAsync(store, "a/b", ByteRange.Bounded(290, 50))); // short: the object ends first
+        Assert.Null(await store.GetRentedAsync("a/missing", null));
+        await Assert.ThrowsAsync<InvalidStoreKeyException>(async () => await store.GetRentedAsync("../escape", null));
+    }
+
+    private static async Task<byte[]?> RentedAsync(FileSystemStore store, string key, ByteRange? range)
+    {
+        if (await store.GetRentedAsync(key, range) is not { } rented)
+        {
+            return null;
+        }
+
+        var copy = rented.Array.AsSpan(0, rented.Length).ToArray();
+        System.Buffers.ArrayPool<byte>.Shared.Return(rented.Array);
+        return copy;
+    }
+
     [Theory]
     [InlineData("../escape")]
     [InlineData("a/../../escape")]

@@ -1,7 +1,7 @@
 namespace OpenEoBridge.Storage.FileSystem;
 
 /// <summary>A store rooted at a local folder. Writes go to a temporary file first and are renamed, so readers never see half a value.</summary>
-public sealed class FileSystemStore : IStore
+public sealed class FileSystemStore : IRentedReadStore
 {
     private readonly string _root;
 
@@ -52,6 +52,51 @@ public sealed class FileSystemStore : IStore
             stream.Position = start;
             await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
             return buffer;
+        }
+    }
+
+    public async ValueTask<RentedBytes?> GetRentedAsync(string key, ByteRange? range, CancellationToken cancellationToken = default)
+    {
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        try
+        {
+            handle = File.OpenHandle(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+
+        using (handle)
+        {
+            var (offset, count) = range?.Resolve(RandomAccess.GetLength(handle)) ?? (0, RandomAccess.GetLength(handle));
+            if (count > Array.MaxLength)
+            {
+                throw new IOException($"'{key}' holds {count} bytes, more than one array can hold");
+            }
+
+            var array = System.Buffers.ArrayPool<byte>.Shared.Rent((int)count);
+            try
+            {
+                var total = 0;
+                while (total < count)
+                {
+                    var read = await RandomAccess.ReadAsync(handle, array.AsMemory(total, (int)count - total), offset + total, cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        break; // truncated while we read: the caller sees the short length
+                    }
+
+                    total += read;
+                }
+
+                return new RentedBytes(array, total);
+            }
+            catch
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(array);
+                throw;
+            }
         }
     }
 
